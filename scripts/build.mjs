@@ -1,0 +1,45 @@
+// Builds the extension: esbuild bundles for the extension host, the CLI and the webview;
+// with --tests also type-checks and compiles src/test/bench with tsc into out/ for mocha.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  target: 'node20',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+if (fs.existsSync('media/src/preview.ts')) {
+  builds.push({ ...common, entryPoints: ['media/src/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyWebviewAssets();
+  if (args.has('--tests')) {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  }
+}
+
+// KaTeX CSS and fonts ship inside the VSIX so the preview works offline.
+function copyWebviewAssets() {
+  fs.mkdirSync('dist/webview/katex', { recursive: true });
+  fs.copyFileSync('node_modules/katex/dist/katex.min.css', 'dist/webview/katex/katex.min.css');
+  fs.cpSync('node_modules/katex/dist/fonts', 'dist/webview/katex/fonts', { recursive: true });
+  fs.copyFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
+  fs.copyFileSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+}

@@ -1,0 +1,49 @@
+import { LineCounter, parseDocument } from 'yaml';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** 0-based line where the Markdown body starts. */
+  bodyLine: number;
+  body: string;
+  /** 1-based line of each top-level key. */
+  fieldLines: Record<string, number>;
+  error?: { line: number; message: string };
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Splits `---` YAML front matter from a Markdown text and parses it; never throws. */
+export function parseFrontMatter(text: string): FrontMatter {
+  const lines = text.split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) {
+    return { data: {}, bodyLine: 0, body: text, fieldLines: {} };
+  }
+  const end = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
+  if (end < 0) {
+    return {
+      data: {}, bodyLine: 0, body: text, fieldLines: {},
+      error: { line: 1, message: 'front matter is not closed: add a line with --- after it' },
+    };
+  }
+  const yamlText = lines.slice(1, end).join('\n');
+  const body = lines.slice(end + 1).join('\n');
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const fieldLines: Record<string, number> = {};
+  const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+  for (const item of contents?.items ?? []) {
+    const key = item.key;
+    if (key && typeof key.value === 'string' && key.range) fieldLines[key.value] = counter.linePos(key.range[0]).line + 1;
+  }
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = (e.linePos?.[0]?.line ?? 1) + 1;
+    return { data: {}, bodyLine: end + 1, body, fieldLines, error: { line, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` } };
+  }
+  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (data === null || data === undefined) return { data: {}, bodyLine: end + 1, body, fieldLines };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { data: {}, bodyLine: end + 1, body, fieldLines, error: { line: 2, message: 'front matter must be a YAML mapping (key: value lines)' } };
+  }
+  return { data: data as Record<string, unknown>, bodyLine: end + 1, body, fieldLines };
+}

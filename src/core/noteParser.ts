@@ -1,0 +1,79 @@
+import MarkdownIt from 'markdown-it';
+import { parseFrontMatter } from './frontMatter';
+import { uniqueSlugger } from './slug';
+import type { Heading, Note, Problem } from './types';
+
+const headingParser = new MarkdownIt({ html: false });
+
+/** Headings of a Markdown body; code blocks and front matter are not mistaken for headings. */
+export function extractHeadings(body: string, bodyLine: number, maxLevel = 3): Heading[] {
+  const tokens = headingParser.parse(body, {});
+  const slug = uniqueSlugger();
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'heading_open') continue;
+    const level = Number(t.tag.slice(1));
+    const text = (tokens[i + 1]?.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim()
+      || tokens[i + 1]?.content || '';
+    const s = slug(text);
+    if (level <= maxLevel) headings.push({ level, text, line: bodyLine + (t.map?.[0] ?? 0), slug: s });
+  }
+  return headings;
+}
+
+function str(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v.trim() : String(v).trim();
+}
+
+function strList(v: unknown): string[] {
+  if (v === undefined || v === null || v === '') return [];
+  const items = Array.isArray(v) ? v : String(v).split(',');
+  return items.map((x) => str(x)).filter((x) => x.length > 0);
+}
+
+export interface ParsedNote {
+  note: Note;
+  problems: Problem[];
+}
+
+/** Turns a note file's text into a Note. Never throws: problems are reported and the note keeps what could be read. */
+export function parseNote(id: string, path: string, root: string, text: string): ParsedNote {
+  const fm = parseFrontMatter(text);
+  const problems: Problem[] = [];
+  if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
+  const d = fm.data;
+  const fileName = id.split('/').pop() ?? id;
+  const orderValue = d.order === undefined ? undefined : Number(d.order);
+  if (d.order !== undefined && !Number.isFinite(orderValue)) {
+    problems.push({ path, line: fm.fieldLines.order ?? 1, message: '`order` must be a number', severity: 'warning' });
+  }
+  const headings = extractHeadings(fm.body, fm.bodyLine);
+  const h1 = headings.find((h) => h.level === 1)?.text;
+  const title = str(d.title) || h1 || fileName;
+  const slash = id.lastIndexOf('/');
+  const note: Note = {
+    id,
+    topicId: slash < 0 ? '' : id.slice(0, slash),
+    path,
+    root,
+    title,
+    titleEn: str(d.title_en) || '',
+    aliases: strList(d.aliases),
+    summary: str(d.summary),
+    summaryEn: str(d.summary_en),
+    order: Number.isFinite(orderValue) ? orderValue : undefined,
+    formula: str(d.formula) || undefined,
+    code: strList(d.code),
+    related: strList(d.related),
+    tags: strList(d.tags),
+    ambiguous: strList(d.ambiguous),
+    headings: headings.filter((h) => h.level >= 2),
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    fieldLines: fm.fieldLines,
+    error: fm.error ? `${fm.error.message} (line ${fm.error.line})` : undefined,
+  };
+  return { note, problems };
+}

@@ -1,0 +1,98 @@
+/** The knowledge base's model. Pure data: no `vscode`, no file system. */
+
+export type Lang = 'zh' | 'en';
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** 0-based line in the note's file. */
+  line: number;
+  /** Anchor id, the same one the renderer gives the heading. */
+  slug: string;
+}
+
+export interface Note {
+  /** Path under the notes root without `.md`, with `/` separators: `losses/cross-entropy`. */
+  id: string;
+  /** Id of the topic (folder) holding the note; '' at the root. */
+  topicId: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** Absolute path of the notes root the note was found in. */
+  root: string;
+  title: string;
+  titleEn: string;
+  aliases: string[];
+  summary: string;
+  summaryEn: string;
+  order?: number;
+  formula?: string;
+  code: string[];
+  related: string[];
+  tags: string[];
+  /** Aliases this note deliberately shares with other notes. */
+  ambiguous: string[];
+  headings: Heading[];
+  /** Markdown after the front matter. */
+  body: string;
+  /** 0-based line of the file where `body` starts. */
+  bodyLine: number;
+  /** Line (1-based) of each front-matter key, for lint messages. */
+  fieldLines: Record<string, number>;
+  /** Set when the file could not be read as a note; the note is still listed and shows this. */
+  error?: string;
+}
+
+export interface Topic {
+  /** Folder path under the root ('' for the root itself). */
+  id: string;
+  title: string;
+  titleEn: string;
+  summary: string;
+  summaryEn: string;
+  order?: number;
+  /** The `_index.md`, when there is one. */
+  indexPath?: string;
+  topics: Topic[];
+  notes: Note[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  path: string;
+  /** 1-based line. */
+  line: number;
+  message: string;
+  severity: Severity;
+}
+
+/** How the core reads files: the extension, the CLI and tests each provide one. */
+export interface NoteFiles {
+  /** Markdown files under `root`, as paths relative to it with `/` separators. Rejects when the root is missing. */
+  listMarkdown(root: string): Promise<string[]>;
+  /** Size in bytes. */
+  size(path: string): Promise<number>;
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export function displayTitle(item: { title: string; titleEn: string }, lang: Lang): string {
+  return (lang === 'zh' ? item.title || item.titleEn : item.titleEn || item.title) || '';
+}
+
+export function otherTitle(item: { title: string; titleEn: string }, lang: Lang): string {
+  const other = lang === 'zh' ? item.titleEn : item.title;
+  return other && other !== displayTitle(item, lang) ? other : '';
+}
+
+export function displaySummary(item: { summary: string; summaryEn: string }, lang: Lang): string {
+  return (lang === 'zh' ? item.summary || item.summaryEn : item.summaryEn || item.summary) || '';
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { Commands, toNoteTarget } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { openNoteSource } from './openSource';
+
+/** `Open Source`: a note's Markdown file at the right line. */
+export function activateNavigation(context: vscode.ExtensionContext, host: NotesHost): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.openSource, async (arg: unknown) => {
+      const target = toNoteTarget(arg);
+      if (!target) return;
+      await host.ready();
+      const note = host.kb.getNote(target.id);
+      if (!note) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', target.id));
+        return;
+      }
+      await openNoteSource(note, target, { preview: false });
+    }),
+  );
+}

@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { createKnowledgeBase, nodeNoteFiles, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger } from '../core';
+
+/** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
+export interface NotesHost {
+  /** The loaded knowledge base, loading it on first use. */
+  ready(): Promise<KnowledgeBaseSnapshot>;
+  readonly kb: KnowledgeBase;
+  readonly roots: readonly string[];
+  reload(): Promise<KnowledgeBaseSnapshot>;
+  onDidChange: vscode.Event<KnowledgeBaseSnapshot>;
+  /** The language titles and summaries are shown in. */
+  lang(): Lang;
+  readonly log: vscode.LogOutputChannel;
+  readonly extensionUri: vscode.Uri;
+}
+
+function expandFolder(folder: string): string | undefined {
+  let f = folder.trim();
+  if (!f) return undefined;
+  if (f === '~' || f.startsWith('~/')) f = path.join(os.homedir(), f.slice(1));
+  f = f.replace(/\$\{workspaceFolder\}/g, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '');
+  if (path.isAbsolute(f)) return f;
+  const ws = vscode.workspace.workspaceFolders?.[0];
+  return ws ? path.join(ws.uri.fsPath, f) : undefined;
+}
+
+export function configuredRoots(extensionPath: string): string[] {
+  const config = vscode.workspace.getConfiguration('aiNotes');
+  const roots: string[] = [];
+  if (config.get<boolean>('includeBundledNotes', true)) roots.push(path.join(extensionPath, 'notes'));
+  for (const f of config.get<string[]>('notesFolders', []) ?? []) {
+    const r = typeof f === 'string' ? expandFolder(f) : undefined;
+    if (r && !roots.includes(r)) roots.push(r);
+  }
+  return roots;
+}
+
+export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
+  const log = vscode.window.createOutputChannel('AI Notes', { log: true });
+  context.subscriptions.push(log);
+  const logger: Logger = { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
+  const emitter = new vscode.EventEmitter<KnowledgeBaseSnapshot>();
+  context.subscriptions.push(emitter);
+
+  let roots = configuredRoots(context.extensionPath);
+  let kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
+  let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
+  const wire = () => kb.onDidLoad((s) => emitter.fire(s));
+  let subscription = wire();
+  context.subscriptions.push({ dispose: () => subscription.dispose() });
+
+  const host: NotesHost = {
+    get kb() {
+      return kb;
+    },
+    get roots() {
+      return roots;
+    },
+    log,
+    extensionUri: context.extensionUri,
+    onDidChange: emitter.event,
+    ready() {
+      loaded ??= kb.load();
+      return loaded;
+    },
+    reload() {
+      loaded = kb.load();
+      return loaded;
+    },
+    lang() {
+      const setting = vscode.workspace.getConfiguration('aiNotes').get<string>('displayLanguage', 'auto');
+      if (setting === 'zh' || setting === 'en') return setting;
+      return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    },
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiNotes.notesFolders') || e.affectsConfiguration('aiNotes.includeBundledNotes')) {
+        roots = configuredRoots(context.extensionPath);
+        subscription.dispose();
+        kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
+        subscription = wire();
+        void host.reload();
+      } else if (e.affectsConfiguration('aiNotes.displayLanguage') && kb.current) {
+        emitter.fire(kb.current);
+      }
+    }),
+  );
+  return host;
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { Commands, toNoteTarget } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { NoteTreeProvider } from './noteTreeProvider';
+
+export const TREE_VIEW_ID = 'aiNotes.tree';
+
+/** The Notes tree view: topics → notes → headings, refreshed whenever the knowledge base reloads. */
+export function activateTree(context: vscode.ExtensionContext, host: NotesHost): void {
+  const provider = new NoteTreeProvider(host);
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(provider, view);
+
+  const describe = () => {
+    const s = host.kb.current;
+    if (!s) return;
+    const folderErrors = s.problems.filter((p) => host.roots.includes(p.path));
+    const noteErrors = s.problems.filter((p) => !host.roots.includes(p.path) && p.severity === 'error');
+    const parts: string[] = [];
+    for (const p of folderErrors) parts.push(vscode.l10n.t('Folder {0}: {1}', p.path, p.message));
+    if (noteErrors.length) parts.push(vscode.l10n.t('{0} note file(s) have problems; see Output › AI Notes.', noteErrors.length));
+    view.message = parts.length ? parts.join('  ') : undefined;
+    void vscode.commands.executeCommand('setContext', 'aiNotes.hasNotes', s.notes.size > 0);
+  };
+
+  context.subscriptions.push(
+    host.onDidChange((s) => {
+      for (const p of s.problems) host.log.warn(`${p.path}:${p.line}: ${p.message}`);
+      provider.refresh(s);
+      describe();
+    }),
+    vscode.commands.registerCommand(Commands.refresh, async () => {
+      await host.reload();
+    }),
+    vscode.commands.registerCommand(Commands.revealInTree, async (arg: unknown) => {
+      const target = toNoteTarget(arg);
+      if (!target) return;
+      await host.ready();
+      const node = provider.noteNode(target.id);
+      if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+    }),
+    vscode.commands.registerCommand(Commands.configureFolders, async () => {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: true,
+        openLabel: vscode.l10n.t('Use as Notes Folder'),
+      });
+      const config = vscode.workspace.getConfiguration('aiNotes');
+      if (picked?.length) {
+        const current = config.get<string[]>('notesFolders', []);
+        const next = [...new Set([...current, ...picked.map((u) => u.fsPath)])];
+        await config.update('notesFolders', next, vscode.ConfigurationTarget.Global);
+      } else {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'aiNotes.notesFolders');
+      }
+    }),
+  );
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { displaySummary, displayTitle, otherTitle, type KnowledgeBaseSnapshot } from '../../core';
+import { Commands, type NoteTarget } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { headingNodes, type NoteTreeNode } from './noteTreeItems';
+
+export class NoteTreeProvider implements vscode.TreeDataProvider<NoteTreeNode> {
+  private readonly changed = new vscode.EventEmitter<NoteTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private snapshot: KnowledgeBaseSnapshot | undefined;
+  /** Nodes are cached so `reveal` and `getParent` see the same objects the tree shows. */
+  private noteNodes = new Map<string, NoteTreeNode>();
+  private topicNodes = new Map<string, NoteTreeNode>();
+
+  constructor(private readonly host: NotesHost) {}
+
+  refresh(snapshot: KnowledgeBaseSnapshot): void {
+    this.snapshot = snapshot;
+    this.noteNodes.clear();
+    this.topicNodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  noteNode(id: string): NoteTreeNode | undefined {
+    const note = this.snapshot?.notes.get(id);
+    if (!note) return undefined;
+    let n = this.noteNodes.get(id);
+    if (!n) {
+      n = { kind: 'note', note };
+      this.noteNodes.set(id, n);
+    }
+    return n;
+  }
+
+  private topicNode(id: string): NoteTreeNode | undefined {
+    const topic = this.snapshot?.topics.get(id);
+    if (!topic) return undefined;
+    let n = this.topicNodes.get(id);
+    if (!n) {
+      n = { kind: 'topic', topic };
+      this.topicNodes.set(id, n);
+    }
+    return n;
+  }
+
+  async getChildren(element?: NoteTreeNode): Promise<NoteTreeNode[]> {
+    if (!element) {
+      try {
+        this.snapshot = this.snapshot ?? (await this.host.ready());
+      } catch (e) {
+        this.host.log.error(`loading notes failed: ${(e as Error).message}`);
+        return [];
+      }
+      const root = this.snapshot.root;
+      return [
+        ...root.topics.map((t) => this.topicNode(t.id)!),
+        ...root.notes.map((n) => this.noteNode(n.id)!),
+      ];
+    }
+    switch (element.kind) {
+      case 'topic':
+        return [
+          ...element.topic.topics.map((t) => this.topicNode(t.id)!),
+          ...element.topic.notes.map((n) => this.noteNode(n.id)!),
+        ];
+      case 'note':
+        return element.note.headings.length ? headingNodes(element.note) : [];
+      case 'heading':
+        return headingNodes(element.note, element.heading);
+    }
+  }
+
+  getParent(element: NoteTreeNode): NoteTreeNode | undefined {
+    if (element.kind === 'note') return element.note.topicId ? this.topicNode(element.note.topicId) : undefined;
+    if (element.kind === 'topic') {
+      const id = element.topic.id;
+      return id.includes('/') ? this.topicNode(id.slice(0, id.lastIndexOf('/'))) : undefined;
+    }
+    return this.noteNode(element.note.id);
+  }
+
+  getTreeItem(element: NoteTreeNode): vscode.TreeItem {
+    const lang = this.host.lang();
+    switch (element.kind) {
+      case 'topic': {
+        const t = element.topic;
+        const item = new vscode.TreeItem(displayTitle(t, lang), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `topic:${t.id}`;
+        item.description = otherTitle(t, lang);
+        item.iconPath = new vscode.ThemeIcon('folder-library');
+        item.contextValue = 'aiNotes.topic';
+        const summary = displaySummary(t, lang);
+        item.tooltip = new vscode.MarkdownString(`**${displayTitle(t, lang)}**${summary ? `\n\n${summary}` : ''}`);
+        return item;
+      }
+      case 'note': {
+        const n = element.note;
+        const item = new vscode.TreeItem(
+          displayTitle(n, lang),
+          n.headings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = `note:${n.id}`;
+        item.resourceUri = vscode.Uri.file(n.path);
+        item.description = n.error ? vscode.l10n.t('cannot be shown') : otherTitle(n, lang);
+        item.iconPath = new vscode.ThemeIcon(n.error ? 'warning' : 'note');
+        item.contextValue = 'aiNotes.note';
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendMarkdown(`**${escape(displayTitle(n, lang))}**`);
+        const other = otherTitle(n, lang);
+        if (other) tooltip.appendMarkdown(` · ${escape(other)}`);
+        const summary = n.error ?? displaySummary(n, lang);
+        if (summary) tooltip.appendMarkdown(`\n\n${escape(summary)}`);
+        item.tooltip = tooltip;
+        const target: NoteTarget = { id: n.id };
+        item.command = { command: Commands.openNote, title: vscode.l10n.t('Open Note'), arguments: [target] };
+        return item;
+      }
+      case 'heading': {
+        const { note, heading } = element;
+        const item = new vscode.TreeItem(
+          heading.text,
+          element.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = `heading:${note.id}#${heading.slug}`;
+        item.iconPath = new vscode.ThemeIcon('symbol-string');
+        item.contextValue = 'aiNotes.heading';
+        item.tooltip = `${displayTitle(note, lang)} › ${heading.text}`;
+        const target: NoteTarget = { id: note.id, heading: heading.slug, line: heading.line };
+        item.command = { command: Commands.openNote, title: vscode.l10n.t('Open Note'), arguments: [target] };
+        return item;
+      }
+    }
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
