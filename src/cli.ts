@@ -1,45 +1,27 @@
-import * as path from 'node:path';
-import { createKnowledgeBase, lintKnowledgeBase, nodeNoteFiles } from './core';
+import { lintCommand } from './cli/lint';
+import { parseArgs, type CliCommand } from './cli/shared';
 
-const USAGE = `usage: ai-notes <command> [options]
+/** The CLI: the same core as the extension, from a terminal. One module per command. */
+const commands: Record<string, CliCommand> = {
+  lint: lintCommand,
+};
 
-commands:
-  lint [folder...]            check notes (default: the bundled notes); exit 1 on any problem
-`;
-
-function bundledNotes(): string {
-  return path.resolve(__dirname, '..', 'notes');
-}
-
-async function lint(folders: string[]): Promise<number> {
-  const roots = (folders.length ? folders : [bundledNotes()]).map((f) => path.resolve(f));
-  const kb = createKnowledgeBase({ files: nodeNoteFiles, roots });
-  const snapshot = await kb.load();
-  const problems = lintKnowledgeBase(snapshot);
-  for (const p of problems) {
-    const file = path.relative(process.cwd(), p.path) || p.path;
-    console.log(`${file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
-  }
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  console.error(`${snapshot.notes.size} notes checked, ${errors} error(s), ${problems.length - errors} warning(s)`);
-  return errors > 0 ? 1 : 0;
+function usage(): string {
+  return `usage: ai-notes <command> [options]\n\ncommands:\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'lint':
-      return lint(rest.filter((a) => !a.startsWith('--')));
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(USAGE);
-      return command ? 0 : 2;
-    default:
-      process.stderr.write(`unknown command: ${command}\n${USAGE}`);
-      return 2;
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
   }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`unknown command: ${name}\n${usage()}`);
+    return 2;
+  }
+  return command.run(parseArgs(rest));
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,18 @@
+import * as path from 'node:path';
+import { lintKnowledgeBase } from '../core';
+import { loadNotes, type CliCommand } from './shared';
+
+export const lintCommand: CliCommand = {
+  usage: 'lint [folder...]            check notes (default: the bundled notes); prints file:line: message, exit 1 on any error',
+  async run(args) {
+    const snapshot = await loadNotes(args, args.positional);
+    const problems = lintKnowledgeBase(snapshot);
+    for (const p of problems) {
+      const file = path.relative(process.cwd(), p.path) || p.path;
+      console.log(`${file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+    }
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    console.error(`${snapshot.notes.size} notes checked, ${errors} error(s), ${problems.length - errors} warning(s)`);
+    return errors > 0 ? 1 : 0;
+  },
+};
