@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
   const workspace = path.join(root, 'examples');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-electron-'));
+  const resultFile = path.join(userDataDir, 'results.json');
   try {
     const failures = await runTests({
       extensionDevelopmentPath: root,
@@ -27,10 +28,12 @@ async function main(): Promise<void> {
         '--skip-release-notes',
         `--user-data-dir=${userDataDir}`,
       ],
-      extensionTestsEnv: { AI_NOTES_TEST_MODE: 'electron' },
+      extensionTestsEnv: { AI_NOTES_ELECTRON_RESULT: resultFile },
     });
-    console.log(failures === 0 ? '1 passed, 0 failed' : '0 passed, 1 failed');
-    process.exitCode = failures === 0 ? 0 : 1;
+    const r = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
+    const failed = r ? r.failed : failures === 0 ? 0 : 1;
+    console.log(`${r ? r.passed : 0} passed, ${failed} failed`);
+    process.exitCode = failures === 0 && failed === 0 ? 0 : 1;
   } catch (err) {
     console.error('test:electron failed:', err);
     console.error(

@@ -15,7 +15,14 @@ export interface NotesHost {
   lang(): Lang;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
+  /** Ids of recently opened notes, most recent first (kept across sessions). */
+  recentNotes(): string[];
+  /** Records that a note was opened (call from whatever opens notes). */
+  markOpened(id: string): void;
 }
+
+const RECENT_KEY = 'aiNotes.recentNotes';
+const RECENT_MAX = 20;
 
 function expandFolder(folder: string): string | undefined {
   let f = folder.trim();
@@ -69,6 +76,13 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     reload() {
       loaded = kb.load();
       return loaded;
+    },
+    recentNotes() {
+      return context.globalState.get<string[]>(RECENT_KEY, []);
+    },
+    markOpened(id) {
+      const next = [id, ...host.recentNotes().filter((x) => x !== id)].slice(0, RECENT_MAX);
+      void context.globalState.update(RECENT_KEY, next);
     },
     lang() {
       const setting = vscode.workspace.getConfiguration('aiNotes').get<string>('displayLanguage', 'auto');

@@ -87,6 +87,10 @@ export async function run(): Promise<Results> {
   }
   results.output = lines.join('\n') + '\n';
   console.log(results.output);
+  // test-electron has no channel for counts: it asks for them in a file (see test/run-electron.ts).
+  if (process.env.AI_NOTES_ELECTRON_RESULT) {
+    fs.writeFileSync(process.env.AI_NOTES_ELECTRON_RESULT, JSON.stringify(results, null, 2));
+  }
 
   if (results.failed > 0) {
     const e = new Error(`${results.failed} integration test(s) failed`) as Error & { results: Results };

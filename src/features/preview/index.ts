@@ -15,6 +15,7 @@ export function activatePreview(context: vscode.ExtensionContext, host: NotesHos
         void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', target.id));
         return;
       }
+      host.markOpened(note.id);
       await openNoteSource(note, target);
     }),
   );
