@@ -1,9 +1,11 @@
 import { lintCommand } from './cli/lint';
+import { scanCommand } from './cli/scan';
 import { parseArgs, type CliCommand } from './cli/shared';
 
 /** The CLI: the same core as the extension, from a terminal. One module per command. */
 const commands: Record<string, CliCommand> = {
   lint: lintCommand,
+  scan: scanCommand,
 };
 
 function usage(): string {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { NotesHost } from './notesHost';
+import { activateHover } from './hover';
 import { activateNavigation } from './navigation';
 import { activateNotesWatcher } from './notes-watcher';
 import { activatePreview } from './preview';
@@ -8,4 +9,4 @@ import { activateTree } from './tree';
 export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void;
 
 /** Every surface of the extension, each a thin module over the core. */
-export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher];
+export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover];

@@ -1,0 +1,79 @@
+/**
+ * How code identifiers and concept names are cut into comparable words: `num_train_epochs`,
+ * `LoraConfig`, `F.kl_div`, `clip_grad_norm_` and "KL divergence" all become lower-case word lists.
+ */
+
+/** Words whose trailing "s" is not a plural. */
+const NOT_PLURAL = /(ss|us|is|as|os|ys|ics)$/;
+
+export function singular(word: string): string {
+  if (word.length <= 3 || NOT_PLURAL.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** Splits one identifier (no dots) into lower-case words: snake_case, camelCase, PascalCase, acronyms, digits. */
+export function splitIdentifier(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => singular(w.toLowerCase()));
+}
+
+/** Words of a human name ("Cross-Entropy", "KL 散度" → ["kl"]); non-ASCII parts are dropped. */
+export function splitName(name: string): string[] {
+  return name
+    .normalize('NFKC')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .flatMap((part) => splitIdentifier(part));
+}
+
+/** Abbreviations common in ML code, expanded to the words notes use. */
+export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
+  grad: ['gradient'],
+  accum: ['accumulation'],
+  acc: ['accumulation'],
+  attn: ['attention'],
+  emb: ['embedding'],
+  embed: ['embedding'],
+  embd: ['embedding'],
+  norm: ['normalization'],
+  optim: ['optimizer'],
+  opt: ['optimizer'],
+  sched: ['scheduler'],
+  ce: ['cross', 'entropy'],
+  pos: ['positional'],
+  posenc: ['positional', 'encoding'],
+  enc: ['encoding'],
+  ckpt: ['checkpoint'],
+  quant: ['quantization'],
+  reg: ['regularization'],
+  temp: ['temperature'],
+  lstm: ['lstm'],
+  ffn: ['feed', 'forward'],
+  mlp: ['mlp'],
+  conv: ['convolution'],
+  bn: ['batch', 'normalization'],
+  ln: ['layer', 'normalization'],
+  kd: ['knowledge', 'distillation'],
+  distill: ['distillation'],
+  aug: ['augmentation'],
+  tok: ['tokenizer'],
+  vocab: ['vocabulary'],
+};
+
+/** The (dotted) identifier as a lookup key for exact `code` entries: case kept apart, trailing `_` dropped. */
+export function codeKey(identifier: string): string {
+  return identifier
+    .split('.')
+    .map((s) => s.replace(/^_+|_+$/g, ''))
+    .join('.')
+    .toLowerCase();
+}
