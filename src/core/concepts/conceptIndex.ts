@@ -91,6 +91,8 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
     concepts.set(note.id, toConcept(note));
     for (const code of note.code) {
       const key = codeKey(code);
+      // A bare generic word (`prompt`, `compile`-like entries that are also everyday names) is never a concept by itself.
+      if (!key.includes('.') && GENERIC_WORDS.has(key)) continue;
       if (!exactCode.has(key)) exactCode.set(key, note.id);
       const last = code.split('.').pop() ?? code;
       claim(splitIdentifier(last), { noteId: note.id, tier: NameTier.Code, name: code });
