@@ -6,7 +6,7 @@ import { NoteTreeProvider } from './noteTreeProvider';
 export const TREE_VIEW_ID = 'aiNotes.tree';
 
 /** The Notes tree view: topics → notes → headings, refreshed whenever the knowledge base reloads. */
-export function activateTree(context: vscode.ExtensionContext, host: NotesHost): void {
+export function activateTree(context: vscode.ExtensionContext, host: NotesHost): { tree: NoteTreeProvider } {
   const provider = new NoteTreeProvider(host);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
@@ -56,4 +56,5 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
       }
     }),
   );
+  return { tree: provider };
 }

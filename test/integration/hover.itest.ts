@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const CODE = [
+  'import torch.nn.functional as F',
+  'from peft import LoraConfig',
+  'num_epochs = 10',
+  'device = "cuda"',
+  'loss = F.kl_div(log_p, q, reduction="batchmean")',
+  'config = LoraConfig(r=8, lora_alpha=16)',
+  '',
+].join('\n');
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+async function hoversAt(doc: vscode.TextDocument, line: number, word: string): Promise<vscode.Hover[]> {
+  const character = doc.lineAt(line).text.indexOf(word) + 1;
+  assert.ok(character > 0, `${word} is on line ${line}`);
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character))) ?? [];
+}
+
+describe('Concept hovers (extension host)', () => {
+  let doc: vscode.TextDocument;
+  before(async () => {
+    await vscode.extensions.getExtension('ai-notes.ai-notes')!.activate();
+    doc = await vscode.workspace.openTextDocument({ language: 'python', content: CODE });
+  });
+
+  it('explains num_epochs with the epoch note, its formula as an SVG image and the two command links', async () => {
+    const text = hoverText(await hoversAt(doc, 2, 'num_epochs'));
+    assert.match(text, /Epoch/);
+    assert.match(text, /data:image\/svg\+xml;base64,/);
+    assert.match(text, /command:aiNotes\.openNote\?/);
+    assert.match(text, /command:aiNotes\.lookup\?/);
+  });
+
+  it('explains F.kl_div and LoraConfig', async () => {
+    assert.match(hoverText(await hoversAt(doc, 4, 'kl_div')), /KL/);
+    assert.match(hoverText(await hoversAt(doc, 5, 'LoraConfig')), /LoRA/);
+  });
+
+  it('says nothing for device', async () => {
+    const text = hoverText(await hoversAt(doc, 3, 'device'));
+    assert.doesNotMatch(text, /aiNotes\.openNote/);
+  });
+
+  it('Explain Word at Cursor opens the concept\'s note', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const pos = new vscode.Position(2, 3);
+    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.commands.executeCommand('aiNotes.explainAtCursor');
+    // The note opens in the preview (a webview tab) or, before it exists, as Markdown: either way its title shows.
+    await new Promise((r) => setTimeout(r, 500));
+    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(labels.some((l) => /epoch|Epoch/i.test(l)), `tabs: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
