@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, createTexToSvg, findIdentifiers, nodeNoteFiles, scanCode } from '../src/core';
+import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode } from '../src/core';
+import { createTexToSvg } from '../src/core/math/texToSvg';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -3,6 +3,8 @@ import MarkdownIt from 'markdown-it';
 import { mathPlugin } from './markdownMath';
 import type { KnowledgeBaseSnapshot } from './knowledgeBase';
 import { katexOptions } from './katexOptions';
+import { codeKey } from './concepts/codeTokens';
+import { GENERIC_WORDS } from './concepts/conceptIndex';
 import type { Note, Problem } from './types';
 
 const REQUIRED: Array<[keyof Note, string]> = [
@@ -55,6 +57,7 @@ export function resolveNoteLink(fromId: string, href: string): string | undefine
 export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
   const problems: Problem[] = [...snapshot.problems];
   const names = new Map<string, Note[]>();
+  const codes = new Map<string, Note[]>();
   const idsLower = new Map<string, Note>();
 
   for (const note of snapshot.notes.values()) {
@@ -73,6 +76,14 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
       const list = names.get(name) ?? [];
       list.push(note);
       names.set(name, list);
+    }
+    for (const code of new Set(note.code.map(codeKey))) {
+      const list = codes.get(code) ?? [];
+      list.push(note);
+      codes.set(code, list);
+      if (!code.includes('.') && GENERIC_WORDS.has(code)) {
+        add(at('code'), `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
+      }
     }
     for (const id of note.related) {
       if (!snapshot.notes.has(id)) add(at('related'), `related note "${id}" does not exist`);
@@ -107,6 +118,14 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
     for (const n of undeclared) {
       const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
       problems.push({ path: n.path, line: n.fieldLines.aliases ?? 1, message: `name "${name}" also names ${others}; remove it or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });
+    }
+  }
+  for (const [code, list] of codes) {
+    if (list.length < 2) continue;
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeKey(a) === code));
+    for (const n of undeclared) {
+      const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
+      problems.push({ path: n.path, line: n.fieldLines.code ?? 1, message: `code name "${code}" is also claimed by ${others}; keep it in the note it means, or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });
     }
   }
   return problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);

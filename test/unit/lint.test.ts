@@ -58,3 +58,14 @@ describe('lint', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe('lint of code names', () => {
+  it('flags a code name claimed by two notes and warns about generic code names', async () => {
+    const problems = await lint({
+      '/n/a.md': noteText({ ...ok, code: ['kl_div', 'data'] }),
+      '/n/b.md': noteText({ ...ok, title: '乙', title_en: 'B', aliases: ['beta'], code: ['KL_div_'] }),
+    });
+    assert.equal(problems.filter((p) => p.message.includes('"kl_div" is also claimed')).length, 2);
+    assert.ok(problems.some((p) => p.severity === 'warning' && p.message.includes('"data" is too generic')));
+  });
+});

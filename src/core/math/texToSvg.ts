@@ -56,7 +56,3 @@ export function createTexToSvg(): TexToSvg {
   };
 }
 
-/** The SVG as a `data:` URI, usable as a Markdown image in a hover. */
-export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { displaySummary, displayTitle, otherTitle, svgDataUri, type Concept, type TexToSvg } from '../../core';
+import { displaySummary, displayTitle, otherTitle, type Concept, type TexToSvg } from '../../core';
+
+/** The SVG as a `data:` URI, usable as a Markdown image in a hover. */
+function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
 import { Commands, commandUri } from '../commands';
 
 /** The formula's colour in a hover image: images do not inherit the theme, so pick the theme's foreground. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildConceptIndex, conceptAt, createIdentifierMatcher, createTexToSvg, type CommentStyle, type IdentifierMatcher } from '../../core';
+import * as path from 'node:path';
+import { buildConceptIndex, conceptAt, createIdentifierMatcher, type CommentStyle, type IdentifierMatcher, type TexToSvg } from '../../core';
 import { Commands } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { conceptHoverMarkdown } from './conceptHover';
@@ -14,7 +15,17 @@ function commentStyle(languageId: string): CommentStyle {
 export function activateHover(context: vscode.ExtensionContext, host: NotesHost): void {
   let matcher: Promise<IdentifierMatcher> | undefined;
   const getMatcher = () => (matcher ??= host.ready().then((s) => createIdentifierMatcher(buildConceptIndex(s))));
-  const tex = createTexToSvg();
+  // MathJax lives in its own bundle next to extension.js; it is loaded on the first hover that shows a formula.
+  let texInstance: TexToSvg | undefined;
+  const tex: TexToSvg = {
+    render(source, color) {
+      if (!texInstance) {
+        const mod = require(path.join(__dirname, 'texToSvg.js')) as { createTexToSvg(): TexToSvg };
+        texInstance = mod.createTexToSvg();
+      }
+      return texInstance.render(source, color);
+    },
+  };
   context.subscriptions.push(host.onDidChange((s) => (matcher = Promise.resolve(createIdentifierMatcher(buildConceptIndex(s))))));
 
   const find = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {

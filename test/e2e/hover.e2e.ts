@@ -1,0 +1,66 @@
+// e2e: a concept hover over `num_epochs` in examples/train.py shows the epoch note with its formula image loaded.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CodeServer, Workbench, gotoLine, onFailure, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer } from './codeServer';
+
+describe('Concept hover (packaged VSIX in code-server)', function () {
+  this.timeout(240_000);
+  const vsix = process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
+  const file = path.join(repoRoot, 'examples', 'train.py');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => /^num_epochs\s*=/.test(l)) + 1;
+
+  let server: CodeServer | undefined;
+  let wb: Workbench | undefined;
+  let page: Page;
+
+  before(async function () {
+    assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
+    assert.ok(line > 0, 'examples/train.py assigns num_epochs');
+    server = await startCodeServer({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix }] });
+    wb = await openWorkbench(server.url);
+    page = wb.page;
+  });
+
+  afterEach(async function () {
+    await onFailure(this, server, page);
+  });
+
+  after(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+
+  it('shows the epoch concept with a rendered formula over num_epochs', async () => {
+    const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^train\.py$/ }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    await row.click();
+    await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.tabs-container .tab').filter({ hasText: 'train.py' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.editor-instance .view-lines').first().click();
+    await gotoLine(page, line, 3);
+
+    // The extension activates on Python files; retry the hover until the knowledge base has loaded.
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: /Epoch|轮次/ }).first();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await runCommand(page, 'Show or Focus Hover');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 4000 });
+        break;
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    await hover.waitFor({ state: 'visible', timeout: 5000 });
+    const text = await hover.innerText();
+    assert.match(text, /Open note|打开笔记/);
+    const img = hover.locator('img[src^="data:image/svg+xml"]').first();
+    await img.waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 });
+    const size = await img.evaluate((el) => ({ w: (el as HTMLImageElement).naturalWidth, h: (el as HTMLImageElement).naturalHeight }));
+    assert.ok(size.w > 20 && size.h > 5, `formula image is ${size.w}×${size.h}`);
+    await screenshot(page, 'hover');
+  });
+});
