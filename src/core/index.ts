@@ -13,7 +13,7 @@ export { createIdentifierMatcher } from './concepts/identifierMatcher';
 export type { ConceptMatch, IdentifierMatcher, MatchKind } from './concepts/identifierMatcher';
 export { findIdentifiers } from './concepts/codeIdentifiers';
 export type { IdentifierOccurrence, CommentStyle } from './concepts/codeIdentifiers';
-export { scanCode, conceptAt } from './concepts/scanCode';
+export { scanCode, conceptAt, matchOccurrence } from './concepts/scanCode';
 export type { ScannedConcept } from './concepts/scanCode';
 export { splitIdentifier } from './concepts/codeTokens';
 // TeX → SVG (MathJax) is deliberately not exported here: it is large and loaded on demand from its own bundle

@@ -10,6 +10,8 @@ export interface IdentifierOccurrence {
   name: string;
   /** The dotted chain up to and including it: `F.kl_div`, `self.num_epochs`. */
   chain: string;
+  /** Followed by `.`: a module or object others are reached through (`optim` in `torch.optim.SGD`). */
+  qualifier: boolean;
 }
 
 const PYTHON_KEYWORDS = new Set([
@@ -83,7 +85,9 @@ export function findIdentifiers(text: string, style: CommentStyle = 'python'): I
       chain = chainOpen ? `${chain}.${name}` : name;
       chainOpen = false;
       if (!(style === 'python' && PYTHON_KEYWORDS.has(name)) && !/^\d/.test(name)) {
-        out.push({ line, start: i - lineStart, end: j - lineStart, name, chain });
+        let k = j;
+        while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+        out.push({ line, start: i - lineStart, end: j - lineStart, name, chain, qualifier: text.charCodeAt(k) === 46 });
       }
       i = j;
       continue;

@@ -39,7 +39,6 @@ export function splitName(name: string): string[] {
 export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
   grad: ['gradient'],
   accum: ['accumulation'],
-  acc: ['accumulation'],
   attn: ['attention'],
   emb: ['embedding'],
   embed: ['embedding'],

@@ -46,7 +46,7 @@ export const GENERIC_WORDS = new Set([
 export const PREFIX_WORDS = new Set([
   'num', 'n', 'nb', 'max', 'min', 'total', 'use', 'enable', 'init', 'initial', 'base', 'default', 'global', 'cur', 'current',
   'train', 'training', 'eval', 'val', 'valid', 'validation', 'test', 'start', 'final', 'my', 'new', 'old', 'tmp', 'is', 'do',
-  'get', 'set', 'compute', 'calc', 'calculate', 'apply', 'add', 'run', 'per', 'device', 'local', 'self', 'with', 'has', 'pre',
+  'get', 'set', 'compute', 'calc', 'calculate', 'apply', 'add', 'run', 'per', 'device', 'local', 'with', 'has', 'pre',
   'build', 'make', 'create', 'custom', 'the', 'peak', 'target', 'avg', 'mean', 'log', 'print', 'show', 'plot',
 ]);
 
@@ -55,7 +55,7 @@ export const SUFFIX_WORDS = new Set([
   'size', 'rate', 'step', 'fn', 'func', 'function', 'loss', 'coef', 'coeff', 'coefficient', 'weight', 'factor', 'ratio',
   'prob', 'p', 'value', 'val', 'scale', 'dim', 'count', 'num', 'type', 'mode', 'layer', 'module', 'config', 'cfg', 'kwarg',
   'arg', 'param', 'list', 'id', 'idx', 'index', 'out', 'output', 'result', 'score', 'tensor', 'term', 'fraction', 'pct',
-  'percent', 'threshold', 'schedule', 'epoch', 'iter', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
+  'percent', 'threshold', 'epoch', 'iter', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
   'strategy', 'method', 'criterion', 'metric', 'val', 'history', 'callback', 'hook', 'impl', 'op', 'ops',
 ]);
 
@@ -81,7 +81,7 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
   const claim = (words: string[], ref: ConceptRef) => {
     if (words.length === 0) return;
     if (words.length === 1 && (GENERIC_WORDS.has(words[0]) || words[0].length < 2)) return;
-    if (words.every((w) => GENERIC_WORDS.has(w) || PREFIX_WORDS.has(w) || SUFFIX_WORDS.has(w))) return;
+    if (words.every((w) => GENERIC_WORDS.has(w))) return;
     const key = words.join(' ');
     const prev = phrases.get(key);
     if (!prev || ref.tier > prev.tier) phrases.set(key, ref);

@@ -5,11 +5,27 @@ export interface ScannedConcept extends IdentifierOccurrence {
   match: ConceptMatch;
 }
 
+/** Library roots whose module paths (`torch.optim`, `keras.optimizers`) are namespaces, not concepts. */
+const LIBRARY_ROOTS = new Set([
+  'torch', 'nn', 'F', 'tf', 'keras', 'tensorflow', 'jax', 'jnp', 'flax', 'optax', 'np', 'numpy', 'transformers', 'peft',
+  'diffusers', 'sklearn', 'torchvision', 'datasets', 'accelerate', 'deepspeed', 'trl', 'lightning', 'pl', 'layers',
+]);
+
+/** The concept an occurrence names, if any: module paths of ML libraries are skipped unless a `code` entry spells them out. */
+export function matchOccurrence(occ: IdentifierOccurrence, matcher: IdentifierMatcher): ConceptMatch | undefined {
+  const match = matcher.match(occ.chain);
+  if (!match) return undefined;
+  if (occ.qualifier && occ.chain.includes('.') && LIBRARY_ROOTS.has(occ.chain.slice(0, occ.chain.indexOf('.'))) && !(match.kind === 'code' && match.matched.includes('.'))) {
+    return undefined;
+  }
+  return match;
+}
+
 /** Every identifier occurrence in a source text that names a concept (what the hover would explain). */
 export function scanCode(text: string, matcher: IdentifierMatcher, style: CommentStyle = 'python'): ScannedConcept[] {
   const out: ScannedConcept[] = [];
   for (const occ of findIdentifiers(text, style)) {
-    const match = matcher.match(occ.chain);
+    const match = matchOccurrence(occ, matcher);
     if (match) out.push({ ...occ, match });
   }
   return out;
@@ -19,7 +35,7 @@ export function scanCode(text: string, matcher: IdentifierMatcher, style: Commen
 export function conceptAt(text: string, line: number, character: number, matcher: IdentifierMatcher, style: CommentStyle = 'python'): ScannedConcept | undefined {
   for (const occ of findIdentifiers(text, style)) {
     if (occ.line === line && occ.start <= character && character <= occ.end) {
-      const match = matcher.match(occ.chain);
+      const match = matchOccurrence(occ, matcher);
       return match ? { ...occ, match } : undefined;
     }
     if (occ.line > line) break;

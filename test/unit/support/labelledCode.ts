@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findIdentifiers, type IdentifierMatcher } from '../../../src/core';
+import { findIdentifiers, matchOccurrence, type IdentifierMatcher } from '../../../src/core';
 
 export interface MatcherScore {
   positives: number;
@@ -28,7 +28,7 @@ export function scoreLabelledCode(dir: string, matcher: IdentifierMatcher): Matc
     for (const occ of findIdentifiers(text)) {
       const expected = labels[occ.line].get(occ.name);
       if (expected === '?') continue;
-      const got = matcher.match(occ.chain)?.concept.id;
+      const got = matchOccurrence(occ, matcher)?.concept.id;
       const where = { file, line: occ.line + 1, chain: occ.chain };
       if (expected) {
         score.positives++;
