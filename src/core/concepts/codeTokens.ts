@@ -26,13 +26,25 @@ export function splitIdentifier(identifier: string): string[] {
     .map((w) => singular(w.toLowerCase()));
 }
 
-/** Words of a human name ("Cross-Entropy", "KL 散度" → ["kl"]); non-ASCII parts are dropped. */
+/**
+ * Words of a human name ("Cross-Entropy", "KL 散度" → ["kl"]); non-ASCII parts are dropped. Case is not a word
+ * boundary here ("LoRA" is one word), unlike in identifiers; `splitNameVariants` adds the identifier-style split too.
+ */
 export function splitName(name: string): string[] {
   return name
     .normalize('NFKC')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .flatMap((part) => splitIdentifier(part));
+    .map((w) => singular(w.toLowerCase()));
+}
+
+/** A name's word lists: as written ("LoRA" → lora) and split like an identifier ("LayerNorm" → layer norm). */
+export function splitNameVariants(name: string): string[][] {
+  const plain = splitName(name);
+  const camel = name.normalize('NFKC').split(/[^A-Za-z0-9]+/).filter(Boolean).flatMap((p) => splitIdentifier(p));
+  return plain.join(' ') === camel.join(' ') ? [plain] : [plain, camel];
 }
 
 /** Abbreviations common in ML code, expanded to the words notes use. */

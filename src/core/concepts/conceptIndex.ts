@@ -1,5 +1,5 @@
 import type { KnowledgeBaseSnapshot, Note } from '../index';
-import { codeKey, singular, splitIdentifier, splitName } from './codeTokens';
+import { codeKey, singular, splitIdentifier, splitNameVariants } from './codeTokens';
 
 /** How a name entered the index; a higher tier beats a lower one when two notes claim the same words. */
 export const enum NameTier {
@@ -101,7 +101,7 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       if (!/[A-Za-z]/.test(name)) continue;
       // Names in Latin script only: "KL 散度" would otherwise claim the bare word "kl" for a half-translated name.
       if (/[^\x00-\x7F]/.test(name)) continue;
-      claim(splitName(name), { noteId: note.id, tier: NameTier.Alias, name });
+      for (const words of splitNameVariants(name)) claim(words, { noteId: note.id, tier: NameTier.Alias, name });
     }
   }
   return { concepts, exactCode, phrases };

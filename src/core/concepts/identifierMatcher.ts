@@ -55,7 +55,7 @@ export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher 
     }
     const last = segments[segments.length - 1];
     const words = splitIdentifier(last);
-    if (words.length === 0 || words.every((w) => GENERIC_WORDS.has(w) || PREFIX_WORDS.has(w) || SUFFIX_WORDS.has(w) || /^\d+$/.test(w))) {
+    if (words.length === 0 || words.every((w) => GENERIC_WORDS.has(w) || /^\d+$/.test(w))) {
       return undefined;
     }
     // 2. the whole identifier is a name

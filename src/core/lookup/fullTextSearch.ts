@@ -1,0 +1,87 @@
+import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
+import type { Note } from '../types';
+
+/** Anything with `isCancellationRequested` (vscode.CancellationToken fits). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface FullTextIndex {
+  readonly notes: readonly { note: Note; folded: string[]; raw: string[] }[];
+}
+
+export interface LineMatch {
+  note: Note;
+  /** 0-based line in the note's file. */
+  line: number;
+  /** The matching line, trimmed of Markdown markers and shortened around the match. */
+  text: string;
+  /** Whether the line holds the query as one phrase (not only all of its words). */
+  phrase: boolean;
+}
+
+export interface FullTextOptions {
+  /** Default 200. */
+  limit?: number;
+  /** At most this many lines per note (default 5), so one long note does not fill the list. */
+  perNote?: number;
+  token?: Cancellation;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Body lines of every note, case-folded once so a search is plain `indexOf`. */
+export function buildFullTextIndex(snapshot: KnowledgeBaseSnapshot): FullTextIndex {
+  const notes = [...snapshot.notes.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((note) => {
+      const raw = note.body.split(/\r?\n/);
+      return { note, raw, folded: raw.map(fold) };
+    });
+  return { notes };
+}
+
+const MAX_TEXT = 160;
+
+function displayLine(raw: string, at: number): string {
+  const lead = raw.match(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)*/)?.[0].length ?? 0;
+  let text = raw.slice(lead).trimEnd();
+  let pos = Math.max(0, at - lead);
+  if (text.length > MAX_TEXT) {
+    const from = Math.max(0, Math.min(pos - 40, text.length - MAX_TEXT));
+    text = (from > 0 ? '…' : '') + text.slice(from, from + MAX_TEXT) + (from + MAX_TEXT < text.length ? '…' : '');
+    pos -= from;
+  }
+  return text;
+}
+
+/**
+ * Lines of note bodies containing every word of the query (case-insensitive, full-width folded), lines with
+ * the whole query as a phrase first. Returns [] when cancelled.
+ */
+export function searchFullText(index: FullTextIndex, query: string, options: FullTextOptions = {}): LineMatch[] {
+  const phrase = fold(query).trim().replace(/\s+/g, ' ');
+  const terms = [...new Set(phrase.split(' ').filter((t) => t))];
+  if (!terms.length) return [];
+  const limit = options.limit ?? 200;
+  const perNote = options.perNote ?? 5;
+  const phraseHits: LineMatch[] = [];
+  const termHits: LineMatch[] = [];
+  for (const { note, folded, raw } of index.notes) {
+    if (options.token?.isCancellationRequested) return [];
+    let inNote = 0;
+    for (let i = 0; i < folded.length && inNote < perNote; i++) {
+      const line = folded[i];
+      const at = line.indexOf(terms[0]);
+      if (at < 0 || !terms.every((t) => line.includes(t))) continue;
+      const p = terms.length === 1 || line.includes(phrase);
+      if (!raw[i].trim()) continue;
+      (p ? phraseHits : termHits).push({ note, line: note.bodyLine + i, text: displayLine(raw[i], p ? line.indexOf(phrase) : at), phrase: p });
+      inNote++;
+    }
+    if (phraseHits.length >= limit) break;
+  }
+  return [...phraseHits, ...termHits].slice(0, limit);
+}

@@ -1,0 +1,91 @@
+import katex from 'katex';
+import { katexOptions } from '../katexOptions';
+
+/** Formulas longer than this are not handed to KaTeX: no real note needs one, and they cost seconds. */
+export const MAX_TEX_CHARS = 20_000;
+/** Deeper brace nesting than this overflows KaTeX's recursive parser; refuse it up front. */
+export const MAX_TEX_DEPTH = 200;
+
+export interface TexResult {
+  /** KaTeX HTML, or the error markup showing the source. */
+  html: string;
+  error?: string;
+  /** Commands KaTeX refused because `trust` is off (\href, \url, \htmlClass, \includegraphics…). */
+  untrusted: string[];
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const CLOSERS: Record<string, string> = { $: '$', $$: '$$', '\\(': '\\)', '\\[': '\\]' };
+
+/** The source as the author wrote it, delimiters included. */
+export function texSource(tex: string, markup: string, display: boolean): string {
+  const open = markup || (display ? '$$' : '$');
+  const close = CLOSERS[open] ?? open;
+  return display && !tex.includes('\n') ? `${open} ${tex} ${close}` : display ? `${open}\n${tex.replace(/^\n|\n$/g, '')}\n${close}` : `${open}${tex}${close}`;
+}
+
+/** A visible error: the escaped source, and the message as a tooltip (inline) or below it (display). */
+export function mathErrorHtml(source: string, message: string, display: boolean): string {
+  const title = escapeHtml(`Formula error: ${message}`);
+  if (!display) return `<span class="math-error" title="${title}"><code>${escapeHtml(source)}</code></span>`;
+  return `<div class="math-error math-error-display" title="${title}"><pre><code>${escapeHtml(source)}</code></pre>`
+    + `<div class="math-error-message">${escapeHtml(message)}</div></div>`;
+}
+
+function braceDepth(tex: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x7b /* { */) max = Math.max(max, ++depth);
+    else if (c === 0x7d /* } */) depth--;
+  }
+  return max;
+}
+
+const cache = new Map<string, TexResult>();
+const CACHE_MAX = 4000;
+
+/**
+ * Renders TeX with the shared KaTeX options. Never throws: parse errors, runaway macros and stack
+ * overflows come back as `error` with markup that shows the source. Results are cached by source,
+ * since notes repeat formulas and the knowledge base re-renders on every reload.
+ */
+export function renderTex(tex: string, display: boolean, markup = ''): TexResult {
+  const key = `${display ? 'D' : 'I'}${markup}\u0000${tex}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = computeTex(tex, display, markup);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
+function computeTex(tex: string, display: boolean, markup: string): TexResult {
+  const source = texSource(tex, markup, display);
+  const fail = (error: string): TexResult => ({ html: mathErrorHtml(source, error, display), error, untrusted: [] });
+  if (tex.trim() === '') return fail('empty formula');
+  if (tex.length > MAX_TEX_CHARS) return fail(`formula is too long (${tex.length} characters; the limit is ${MAX_TEX_CHARS})`);
+  if (braceDepth(tex) > MAX_TEX_DEPTH) return fail(`braces nest more than ${MAX_TEX_DEPTH} levels deep`);
+  const untrusted: string[] = [];
+  try {
+    const html = katex.renderToString(tex, {
+      ...katexOptions,
+      displayMode: display,
+      throwOnError: true,
+      // Still "trust nothing", but we learn which commands were refused so the note can say so.
+      trust: (context) => {
+        untrusted.push(context.command);
+        return false;
+      },
+    });
+    return { html, untrusted };
+  } catch (e) {
+    if (e instanceof RangeError) return fail('formula nests too deeply to render');
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(message.replace(/^KaTeX parse error: /, ''));
+  }
+}

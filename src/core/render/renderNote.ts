@@ -1,0 +1,377 @@
+import MarkdownIt from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import { resolveNoteLink } from '../lint';
+import { mathPlugin } from '../markdownMath';
+import { slugify, uniqueSlugger } from '../slug';
+import type { Heading, Note } from '../types';
+import { highlightCode } from './highlight';
+import { mathErrorHtml, renderTex } from './math';
+
+type Token = MarkdownIt.Token;
+type StateCore = MarkdownIt.StateCore;
+type StateInline = MarkdownIt.StateInline;
+
+/** What the renderer needs of a note; a full `Note` will do. */
+export type NoteToRender = Pick<Note, 'id' | 'path' | 'root' | 'body' | 'bodyLine'> & { error?: string };
+
+export interface RenderOptions {
+  /** A note's title by id, or undefined when there is no such note (links to it render as broken).
+   *  Without it, every note link is taken to exist and `[[id]]` shows the id. */
+  noteTitle?(id: string): string | undefined;
+  /** The URL an image file (an absolute path inside the note's root) loads from, or undefined to drop it.
+   *  Without it, images keep the relative path written in the note. */
+  resolveImage?(absolutePath: string): string | undefined;
+  /** Put a summary of the problems at the top of the HTML (default true). */
+  problemBanner?: boolean;
+}
+
+export interface RenderedHeading extends Heading {
+  /** The heading's content as inline HTML (math rendered, links removed), for an outline. */
+  html: string;
+}
+
+export interface RenderProblem {
+  /** 0-based line in the note's file. */
+  line: number;
+  message: string;
+}
+
+export interface RenderedNote {
+  /** The note body as HTML: nothing executable, no raw HTML from the note, links rewritten (see README). */
+  html: string;
+  /** Every heading (levels 1–6) with the same slugs as `Note.headings`. */
+  headings: RenderedHeading[];
+  problems: RenderProblem[];
+}
+
+interface RenderEnv {
+  note: NoteToRender;
+  options: RenderOptions;
+  problems: RenderProblem[];
+  headings: RenderedHeading[];
+  references?: Record<string, { href: string; title: string }>;
+  [key: string | symbol]: unknown;
+}
+
+/** markdown-it's own limit; deeper blocks are cut off, and the note says so. */
+const MAX_NESTING = 100;
+const MAX_LISTED_PROBLEMS = 50;
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// Headings get their slug from the same text `extractHeadings` (noteParser) reads, parsed the same way,
+// so the tree's heading targets and the preview's anchors agree even when a heading holds math or links.
+const headingTextParser = new MarkdownIt({ html: false });
+
+function headingText(content: string, env: RenderEnv): string {
+  const inline = headingTextParser.parseInline(content, { references: env.references ?? {} })[0];
+  const text = (inline?.children ?? [])
+    .filter((c) => c.type === 'text' || c.type === 'code_inline')
+    .map((c) => c.content)
+    .join('')
+    .trim();
+  return text || content;
+}
+
+/** `[[id]]`, `[[id|text]]`, `[[id#heading]]`, `[[id#heading|text]]`: the grammar lint checks. */
+function wikiLink(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b) return false;
+  const end = src.indexOf(']]', start + 2);
+  if (end < 0) return false;
+  const inner = src.slice(start + 2, end);
+  const m = /^([^\]|#\n[]+)(?:#([^\]|\n[]*))?(?:\|([^\]\n[]*))?$/.exec(inner);
+  if (!m) return false;
+  const id = m[1].trim().replace(/\.md$/i, '');
+  if (!id) return false;
+  if (!silent) {
+    const env = state.env as unknown as RenderEnv;
+    const heading = m[2]?.trim() || undefined;
+    const title = env.options.noteTitle?.(id) ?? id;
+    const label = m[3]?.trim() || (heading ? `${title} › ${heading}` : title);
+    const open = state.push('link_open', 'a', 1);
+    open.attrs = [['href', '#']];
+    open.markup = 'wikilink';
+    open.meta = { wiki: { id, heading }, source: `[[${inner}]]` };
+    const text = state.push('text', '', 0);
+    text.content = label;
+    state.push('link_close', 'a', -1);
+  }
+  state.pos = end + 2;
+  return true;
+}
+
+function lineOf(token: Token, env: RenderEnv): number {
+  return env.note.bodyLine + (token.map?.[0] ?? 0);
+}
+
+function addProblem(env: RenderEnv, line: number, message: string): void {
+  env.problems.push({ line, message });
+}
+
+/** Turns a link into a `<span>` (keeping its text) and its matching close too. */
+function unlink(children: Token[], i: number, cls: string, title: string): void {
+  const open = children[i];
+  open.tag = 'span';
+  open.attrs = [['class', cls], ['title', title]];
+  let depth = 0;
+  for (let j = i + 1; j < children.length; j++) {
+    const t = children[j];
+    if (t.type === 'link_open') depth++;
+    else if (t.type === 'link_close') {
+      if (depth === 0) {
+        t.tag = 'span';
+        return;
+      }
+      depth--;
+    }
+  }
+}
+
+function schemeOf(href: string): string | undefined {
+  return /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1].toLowerCase();
+}
+
+/** The link policy: note links and #anchors stay inside the preview, http(s) open outside, the rest lose their href. */
+function rewriteLink(children: Token[], i: number, env: RenderEnv, line: number): void {
+  const t = children[i];
+  const wiki = t.meta?.wiki as { id: string; heading?: string } | undefined;
+  const href = String(t.attrGet('href') ?? '');
+  let target: { id: string; heading?: string } | undefined = wiki;
+  if (!target) {
+    if (href.startsWith('#')) {
+      const slug = slugify(safeDecode(href.slice(1)));
+      t.attrs = [['href', `#${encodeURIComponent(slug)}`], ['class', 'anchor-link'], ['data-heading', slug]];
+      return;
+    }
+    const scheme = schemeOf(href);
+    if (scheme === 'http' || scheme === 'https') {
+      const title = t.attrGet('title');
+      t.attrs = [['href', href], ['class', 'external-link'], ['data-external', ''], ['title', title ? `${title}\n${href}` : href]];
+      return;
+    }
+    const id = scheme ? undefined : resolveNoteLink(env.note.id, href);
+    if (id === undefined) {
+      const what = scheme ? `"${scheme}:" links are not allowed` : 'only notes (.md), #headings and http(s) can be linked';
+      unlink(children, i, 'dropped-link', `Link removed: ${what} (${href})`);
+      addProblem(env, line, `link "${href}" removed: ${what}`);
+      return;
+    }
+    const hash = href.indexOf('#');
+    target = { id, heading: hash >= 0 ? safeDecode(href.slice(hash + 1)) || undefined : undefined };
+  }
+  const title = env.options.noteTitle ? env.options.noteTitle(target.id) : target.id;
+  if (title === undefined) {
+    const source = (t.meta?.source as string | undefined) ?? href;
+    unlink(children, i, 'broken-link', `No note "${target.id}"`);
+    addProblem(env, line, `link "${source}" points to no note`);
+    return;
+  }
+  const slug = target.heading ? slugify(target.heading) : undefined;
+  t.attrs = [
+    ['href', '#'],
+    ['class', 'note-link'],
+    ['data-note', target.id],
+    ...(slug ? [['data-heading', slug] as [string, string]] : []),
+    ['title', title],
+  ];
+}
+
+function isInside(path: string, root: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  return p.startsWith(`${r}/`);
+}
+
+/** Joins a relative path onto the note's folder, resolving `.` and `..`; keeps the note path's separator. */
+function resolveRelative(notePath: string, rel: string): string {
+  const sep = notePath.includes('/') ? '/' : '\\';
+  const parts = notePath.split(/[\\/]/).slice(0, -1);
+  for (const seg of rel.split(/[\\/]/)) {
+    if (seg === '..') {
+      if (parts.length > 1) parts.pop();
+    } else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join(sep);
+}
+
+/** Images: only files inside the note's root, through the host's URL mapping. */
+function rewriteImage(t: Token, env: RenderEnv, line: number): void {
+  const src = String(t.attrGet('src') ?? '');
+  const drop = (why: string) => {
+    t.meta = { ...(t.meta ?? {}), dropped: why };
+    addProblem(env, line, `image "${src.length > 80 ? `${src.slice(0, 80)}…` : src}" not shown: ${why}`);
+  };
+  if (schemeOf(src) || src.startsWith('/') || src.startsWith('\\')) return drop('only images stored beside the notes are shown');
+  const rel = safeDecode(src.split(/[?#]/)[0]);
+  if (!rel) return drop('empty path');
+  const abs = resolveRelative(env.note.path, rel);
+  if (!isInside(abs, env.note.root)) return drop('it is outside the notes folder');
+  const url = env.options.resolveImage ? env.options.resolveImage(abs) : src;
+  if (!url) return drop('it cannot be loaded');
+  t.attrSet('src', url);
+  t.attrSet('loading', 'lazy');
+}
+
+const RAW_HTML = /<\/?[a-z][a-z0-9-]*(?:[\s/>]|$)/i;
+
+function rewriteInline(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv;
+  let rawHtmlLine: number | undefined;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const line = lineOf(block, env);
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const t = children[i];
+      if (t.type === 'link_open') rewriteLink(children, i, env, line);
+      else if (t.type === 'image') rewriteImage(t, env, line);
+      else if (t.type === 'math_inline') t.meta = { ...(t.meta ?? {}), line };
+      else if (t.type === 'text' && rawHtmlLine === undefined && RAW_HTML.test(t.content)) rawHtmlLine = line;
+    }
+  }
+  if (rawHtmlLine !== undefined) addProblem(env, rawHtmlLine, 'raw HTML is shown as text: notes are Markdown only');
+}
+
+function renderMath(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv;
+  const visit = (t: Token, display: boolean, line: number) => {
+    if (t.meta?.unclosed) {
+      const message = `math block opened with ${t.markup} is not closed`;
+      t.meta = { ...t.meta, html: mathErrorHtml(t.markup + t.content, message, true) };
+      addProblem(env, line, message);
+      return;
+    }
+    const result = renderTex(t.content, display, t.markup);
+    t.meta = { ...(t.meta ?? {}), html: result.html };
+    if (result.error) addProblem(env, line, `formula error: ${result.error}`);
+    for (const command of new Set(result.untrusted)) addProblem(env, line, `${command} is not allowed in formulas and is shown as text`);
+  };
+  for (const t of state.tokens) {
+    if (t.type === 'math_block') visit(t, true, lineOf(t, env));
+    else if (t.type === 'inline' && t.children) {
+      for (const c of t.children) if (c.type === 'math_inline') visit(c, Boolean(c.meta?.display), (c.meta?.line as number) ?? lineOf(t, env));
+    }
+  }
+}
+
+function headingIds(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv;
+  const slug = uniqueSlugger();
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'heading_open') continue;
+    const inline = tokens[i + 1];
+    const text = headingText(inline?.content ?? '', env);
+    const s = slug(text);
+    t.attrSet('id', s);
+    const children = (inline?.children ?? []).filter((c) => c.type !== 'link_open' && c.type !== 'link_close');
+    const html = state.md.renderer.renderInline(children, state.md.options, env);
+    env.headings.push({ level: Number(t.tag.slice(1)), text, line: lineOf(t, env), slug: s, html });
+  }
+}
+
+/** `data-line` (0-based file line) on every block, so a host can scroll to a line as VS Code's preview does. */
+function blockLines(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv;
+  let deepest = 0;
+  for (const t of state.tokens) {
+    if (t.level > deepest) deepest = t.level;
+    if (t.map && t.nesting >= 0 && t.type !== 'inline') t.attrSet('data-line', String(lineOf(t, env)));
+  }
+  if (deepest >= MAX_NESTING - 1) {
+    addProblem(env, env.note.bodyLine, `blocks nest more than ${MAX_NESTING} levels deep; the deeper content is not shown`);
+  }
+}
+
+function createParser(): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING });
+  md.use(mathPlugin);
+  md.inline.ruler.before('link', 'wiki_link', wikiLink);
+  md.core.ruler.push('ai_notes_links', rewriteInline);
+  md.core.ruler.push('ai_notes_math', renderMath);
+  md.core.ruler.push('ai_notes_headings', headingIds);
+  md.core.ruler.push('ai_notes_lines', blockLines);
+  // Ids are set above; markdown-it-anchor keeps them and adds the permalink.
+  md.use(anchor, {
+    level: 1,
+    tabIndex: false,
+    permalink: anchor.permalink.linkInsideHeader({ symbol: '#', placement: 'after', class: 'header-anchor', ariaHidden: true }),
+  });
+
+  const rules = md.renderer.rules;
+  rules.math_inline = (tokens, idx) => String(tokens[idx].meta?.html ?? '');
+  rules.math_block = (tokens, idx) => {
+    const t = tokens[idx];
+    return `<div class="math-block" data-line="${escapeHtml(String(t.attrGet('data-line') ?? ''))}">${String(t.meta?.html ?? '')}</div>\n`;
+  };
+  rules.fence = (tokens, idx) => {
+    const t = tokens[idx];
+    const lang = md.utils.unescapeAll(t.info).trim().split(/\s+/)[0] ?? '';
+    const highlighted = lang ? highlightCode(t.content, lang.toLowerCase()) : undefined;
+    const body = highlighted ? highlighted.html : escapeHtml(t.content);
+    const langAttr = lang ? ` data-lang="${escapeHtml(lang)}"` : '';
+    const cls = highlighted ? `hljs language-${escapeHtml(highlighted.language)}` : 'hljs';
+    return `<pre class="code-block" data-line="${escapeHtml(String(t.attrGet('data-line') ?? ''))}"${langAttr}><code class="${cls}">${body}</code></pre>\n`;
+  };
+  const defaultImage = rules.image!;
+  rules.image = (tokens, idx, options, env, self) => {
+    const t = tokens[idx];
+    if (t.meta?.dropped) {
+      const alt = self.renderInlineAsText(t.children ?? [], options, env);
+      return `<span class="dropped-image" title="${escapeHtml(`Image not shown: ${String(t.meta.dropped)}`)}">${escapeHtml(alt || 'image')}</span>`;
+    }
+    return defaultImage(tokens, idx, options, env, self);
+  };
+  return md;
+}
+
+let parser: MarkdownIt.MarkdownIt | undefined;
+
+function problemBanner(problems: RenderProblem[]): string {
+  const items = problems.slice(0, MAX_LISTED_PROBLEMS).map(
+    (p) => `<li><a href="#" class="source-line" data-source-line="${p.line}">line ${p.line + 1}</a>: ${escapeHtml(p.message)}</li>`,
+  );
+  if (problems.length > MAX_LISTED_PROBLEMS) items.push(`<li>… and ${problems.length - MAX_LISTED_PROBLEMS} more</li>`);
+  const n = problems.length;
+  return `<aside class="render-problems" role="note"><details><summary>${n} problem${n === 1 ? '' : 's'} in this note</summary><ul>${items.join('')}</ul></details></aside>\n`;
+}
+
+/**
+ * Renders a note's body to safe HTML: markdown-it without raw HTML, KaTeX math, highlighted code, heading ids
+ * equal to `Note.headings` slugs, and links rewritten to `data-note` / `data-external` / `#anchor` (everything
+ * else loses its href). Never throws; what could not be rendered is listed in `problems` and shown in place.
+ */
+export function renderNote(note: NoteToRender, options: RenderOptions = {}): RenderedNote {
+  parser ??= createParser();
+  const env: RenderEnv = { note, options, problems: [], headings: [] };
+  let body: string;
+  try {
+    body = parser.render(note.body, env);
+  } catch (e) {
+    // A bug or an input we did not foresee: show the text rather than nothing.
+    env.problems.push({ line: note.bodyLine, message: `the note could not be rendered: ${(e as Error).message}` });
+    body = `<pre class="render-failed">${escapeHtml(note.body)}</pre>`;
+  }
+  let head = '';
+  if (note.error) {
+    head += `<div class="note-error" role="alert"><p class="note-error-title">This note has a problem</p><p class="note-error-message">${escapeHtml(note.error)}</p>`
+      + (note.body.trim() ? '' : '<p class="note-error-hint">Open the source file to see what it holds.</p>')
+      + '</div>\n';
+  }
+  const problems = env.problems.sort((a, b) => a.line - b.line);
+  if (options.problemBanner !== false && problems.length) head += problemBanner(problems);
+  return { html: head + body, headings: env.headings, problems };
+}
+
