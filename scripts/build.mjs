@@ -33,6 +33,8 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   copyWebviewAssets();
   if (args.has('--tests')) {
+    // tsc never deletes outputs: a renamed or deleted test would keep running from a stale out/.
+    fs.rmSync('out', { recursive: true, force: true });
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
   }
 }

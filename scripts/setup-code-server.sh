@@ -2,7 +2,8 @@
 # Installs what the real-VS-Code test tiers need, without downloading anything but npm and
 # Debian packages (see shared/vscode-e2e-offline.md):
 #   - Debian packages: chromium (driven by playwright-core), libkrb5-dev + pkg-config (to rebuild
-#     code-server's kerberos module), ripgrep (VS Code's search binary, normally fetched from GitHub);
+#     code-server's kerberos module), ripgrep (VS Code's search binary, normally fetched from
+#     GitHub), fonts-noto-cjk (so Chinese note titles render in screenshots);
 #   - code-server@4.100.3 (VS Code 1.100.3, Node 20) into .cache/code-server/ (git-ignored).
 # Idempotent: a working .cache/code-server install is reused. Fails loudly (exit != 0) when it cannot
 # set up; it never skips.
@@ -18,7 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${AI_NOTES_CODE_SERVER_DIR:-$ROOT/.cache/code-server}"
 BIN="$CACHE/node_modules/.bin/code-server"
 MARKER="$CACHE/.setup-complete-$CODE_SERVER_VERSION"
-APT_PACKAGES=(chromium libkrb5-dev pkg-config ripgrep)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config ripgrep fonts-noto-cjk)
 
 log() { printf '[setup-code-server] %s\n' "$*"; }
 fail() {
@@ -26,7 +27,7 @@ fail() {
   printf '[setup-code-server] code-server could not be set up; the integration and e2e tiers cannot run.\n' >&2
   exit 1
 }
-trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[setup-code-server] FAILED (exit %s) at line %s after %ss\n" "$rc" "$LINENO" "$(( $(date +%s) - START ))" >&2; fi' EXIT
+trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[setup-code-server] FAILED (exit %s) after %ss\n" "$rc" "$(( $(date +%s) - START ))" >&2; fi' EXIT
 
 # --- 1. Debian packages ------------------------------------------------------------------------
 missing=()

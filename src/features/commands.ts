@@ -33,6 +33,15 @@ export function toNoteTarget(arg: unknown): NoteTarget | undefined {
   if (arg && typeof arg === 'object') {
     const o = arg as Record<string, unknown>;
     if (o.target && typeof o.target === 'object') return toNoteTarget(o.target);
+    // A Notes tree node, as passed to the tree's inline and context-menu actions.
+    if (o.note && typeof o.note === 'object' && typeof (o.note as { id?: unknown }).id === 'string') {
+      const heading = o.heading as { slug?: unknown; line?: unknown } | undefined;
+      return {
+        id: (o.note as { id: string }).id,
+        heading: typeof heading?.slug === 'string' ? heading.slug : undefined,
+        line: typeof heading?.line === 'number' ? heading.line : undefined,
+      };
+    }
     if (typeof o.id === 'string') {
       return {
         id: o.id,

@@ -1,0 +1,244 @@
+// e2e: the note preview of the packaged VSIX in code-server, driven in headless Chromium.
+//  1. Clicking the cross-entropy note in the tree opens the rendered note: KaTeX, no math errors;
+//     screenshots in the light and the dark theme (test-results/preview-light.png, preview-dark.png).
+//  2. Every hostile note (test/fixtures/hostile-notes plus the generated 2 MB, nesting and binary ones),
+//     opened from the tree in the real webview: no script ran (sentinel globals unset, no dialogs, no
+//     handler attributes), the page shows text and a message.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { createKnowledgeBase, displayTitle, nodeNoteFiles, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
+import { prepareHostileNotes } from '../fixtures/hostileNotes';
+import { CodeServer, Workbench, onFailure, openWorkbench, repoRoot, screenshot, startCodeServer } from './codeServer';
+
+const vsix = () => process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The titles the tree and the panel show in an English UI. */
+const titleOf = (item: { title: string; titleEn: string }) => displayTitle(item, 'en');
+
+async function openActivity(page: Page): Promise<void> {
+  const entry = page.locator('.activitybar .action-item a[aria-label^="AI Notes"]').first();
+  await entry.waitFor({ state: 'visible', timeout: 60_000 });
+  const item = page.locator('.activitybar .action-item').filter({ has: entry }).first();
+  if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await entry.click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible' });
+}
+
+function treeRow(page: Page, label: string) {
+  return page.locator('.part.sidebar .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}`) }).first();
+}
+
+async function expandTopic(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 20_000 });
+}
+
+/** The preview's page (the inner webview frame) once it shows the note titled `title`. */
+async function previewFrame(page: Page, title: string, timeout = 60_000): Promise<Frame> {
+  const t0 = Date.now();
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const shown = await frame.evaluate(() => {
+          const content = document.getElementById('content');
+          return content && !content.querySelector('.loading') ? document.title : undefined;
+        });
+        if (shown === title) return frame;
+      } catch {
+        /* detached or not ready */
+      }
+    }
+    if (Date.now() - t0 > timeout) throw new Error(`no preview showing "${title}" within ${timeout} ms (${page.frames().length} frames)`);
+    await sleep(250);
+  }
+}
+
+async function loadSnapshot(root: string, includeBundled: boolean): Promise<KnowledgeBaseSnapshot> {
+  const roots = includeBundled ? [path.join(repoRoot, 'notes'), root] : [root];
+  return createKnowledgeBase({ files: nodeNoteFiles, roots }).load();
+}
+
+describe('Note preview (packaged VSIX in code-server)', function () {
+  this.timeout(300_000);
+  let server: CodeServer | undefined;
+  let wb: Workbench | undefined;
+  let page: Page;
+  let snapshot: KnowledgeBaseSnapshot;
+  let note: Note;
+
+  before(async function () {
+    assert.ok(fs.existsSync(vsix()), `VSIX not found: ${vsix()} (npm run package)`);
+    snapshot = await createKnowledgeBase({ files: nodeNoteFiles, roots: [path.join(repoRoot, 'notes')] }).load();
+    note = snapshot.notes.get('losses/cross-entropy')!;
+    assert.ok(note, 'notes/losses/cross-entropy.md is missing');
+    server = await startCodeServer({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix: vsix() }], colorTheme: 'Default Light Modern' });
+    wb = await openWorkbench(server.url, { viewport: { width: 1400, height: 900 } });
+    page = wb.page;
+  });
+
+  afterEach(async function () {
+    await onFailure(this, server, page);
+  });
+
+  after(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+
+  let frame: Frame;
+
+  it('opens the cross-entropy note from the tree as a rendered preview', async () => {
+    await openActivity(page);
+    const topic = snapshot.topics.get(note.topicId)!;
+    await expandTopic(page, titleOf(topic));
+    await treeRow(page, titleOf(note)).click();
+    frame = await previewFrame(page, titleOf(note));
+    const tab = page.locator('.part.editor .tabs-container .tab').filter({ hasText: titleOf(note) }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('shows KaTeX math and no math error', async () => {
+    await frame.waitForSelector('#content .katex', { timeout: 30_000 });
+    const counts = await frame.evaluate(() => ({
+      katex: document.querySelectorAll('#content .katex').length,
+      display: document.querySelectorAll('#content .katex-display').length,
+      errors: document.querySelectorAll('.katex-error, .math-error').length,
+      outline: document.querySelectorAll('#outline-list a').length,
+      problems: document.querySelectorAll('.render-problems, .note-error').length,
+    }));
+    assert.ok(counts.katex > 3, JSON.stringify(counts));
+    assert.equal(counts.errors, 0, JSON.stringify(counts));
+    assert.equal(counts.problems, 0, JSON.stringify(counts));
+    assert.ok(counts.outline > 0, 'the outline lists the headings');
+  });
+
+  it('lays out KaTeX with its own fonts (CSS and fonts load under the CSP)', async () => {
+    const font = await frame.evaluate(async () => {
+      await document.fonts.ready;
+      const el = document.querySelector('#content .katex .mathnormal') ?? document.querySelector('#content .katex');
+      return { family: el ? getComputedStyle(el).fontFamily : '', loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.status === 'loaded').map((f) => f.family) };
+    });
+    assert.match(font.family, /KaTeX/);
+    assert.ok(font.loaded.some((f) => /KaTeX/.test(f)), JSON.stringify(font.loaded));
+    const cspErrors = wb!.errors.filter((e) => /Content[- ]Security[- ]Policy/i.test(e));
+    assert.deepEqual(cspErrors, []);
+  });
+
+  it('follows a link to another note inside the preview, and comes back', async () => {
+    const link = await frame.$('#content a.note-link, #related a.related-card');
+    assert.ok(link, 'the note links to another note');
+    const targetId = await link.getAttribute('data-note');
+    const target = snapshot.notes.get(targetId!)!;
+    await link.click();
+    const next = await previewFrame(page, titleOf(target));
+    await next.locator('#back').click();
+    frame = await previewFrame(page, titleOf(note));
+  });
+
+  it('takes screenshots in the light and the dark theme', async () => {
+    await sleep(800);
+    const light = await screenshot(page, 'preview-light');
+    assert.ok(fs.statSync(light).size > 20_000);
+    const settingsFile = path.join(server!.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    settings['workbench.colorTheme'] = 'Default Dark Modern';
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    await page.waitForSelector('.monaco-workbench.vs-dark', { timeout: 30_000 });
+    await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 30_000 });
+    await sleep(800);
+    const dark = await screenshot(page, 'preview-dark');
+    assert.ok(fs.statSync(dark).size > 20_000);
+  });
+});
+
+describe('Hostile notes in the real preview (packaged VSIX in code-server)', function () {
+  this.timeout(600_000);
+  let server: CodeServer | undefined;
+  let wb: Workbench | undefined;
+  let page: Page;
+  let dir: string;
+  let snapshot: KnowledgeBaseSnapshot;
+  const dialogs: string[] = [];
+
+  before(async function () {
+    assert.ok(fs.existsSync(vsix()), `VSIX not found: ${vsix()} (npm run package)`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-hostile-e2e-'));
+    prepareHostileNotes(dir);
+    snapshot = await loadSnapshot(dir, false);
+    server = await startCodeServer({
+      workspace: path.join(repoRoot, 'examples'),
+      extensions: [{ vsix: vsix() }],
+      colorTheme: 'Default Light Modern',
+      settings: { 'aiNotes.includeBundledNotes': false, 'aiNotes.notesFolders': [dir] },
+    });
+    wb = await openWorkbench(server.url, { viewport: { width: 1400, height: 1000 } });
+    page = wb.page;
+    page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await openActivity(page);
+    await expandTopic(page, titleOf(snapshot.topics.get('hostile')!));
+  });
+
+  afterEach(async function () {
+    await onFailure(this, server, page);
+  });
+
+  after(async () => {
+    await wb?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = [
+    'script-tags', 'img-onerror', 'unsafe-links', 'iframe', 'style-tags', 'front-matter-html', 'katex-href',
+    'katex-def-recursion', 'katex-rule', 'unclosed-formula', 'nesting', 'big', 'binary', 'broken-front-matter',
+  ].map((n) => `hostile/${n}`);
+
+  for (const id of ids) {
+    it(`${id}: runs no script, shows text and a message`, async () => {
+      const hostile = snapshot.notes.get(id);
+      assert.ok(hostile, `fixture ${id} did not load`);
+      const title = titleOf(hostile);
+      await treeRow(page, title).click();
+      const frame = await previewFrame(page, title, 90_000);
+      await sleep(id === 'hostile/big' ? 1500 : 500); // give anything that might run a chance to run
+      for (const f of page.frames()) {
+        const pwned = await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+        assert.equal(pwned, undefined, `window.__pwned was set in ${f.url()}`);
+      }
+      assert.deepEqual(dialogs, []);
+      const dom = await frame.evaluate(() => {
+        const all = Array.from(document.querySelectorAll('*'));
+        return {
+          text: (document.getElementById('content')?.innerText ?? '').trim().length,
+          bodyVisible: getComputedStyle(document.body).display !== 'none',
+          handlers: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`)),
+          scripts: Array.from(document.scripts).map((s) => s.src.split('/').pop()),
+          frames: document.querySelectorAll('iframe, object, embed, frame').length,
+          styles: document.querySelectorAll('#content style, #content link').length,
+          badUrls: Array.from(document.querySelectorAll('[href], [src]'))
+            .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
+            .filter((u) => /^\s*(javascript|vbscript|command|data|file|vscode):/i.test(u)),
+          message: document.querySelectorAll('.note-error, .render-problems').length,
+        };
+      });
+      assert.ok(dom.text > 10, `${id}: the page is blank`);
+      assert.ok(dom.bodyVisible);
+      assert.deepEqual(dom.handlers, [], `${id}: handler attributes`);
+      assert.deepEqual(dom.scripts, ['preview.js'], `${id}: scripts`);
+      assert.equal(dom.frames, 0);
+      assert.equal(dom.styles, 0);
+      assert.deepEqual(dom.badUrls, []);
+      assert.ok(dom.message > 0, `${id}: shows no message`);
+      if (id === 'hostile/unsafe-links') await screenshot(page, 'preview-hostile-links');
+    });
+  }
+});
