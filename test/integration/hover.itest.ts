@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const CODE = [
@@ -28,7 +31,11 @@ describe('Concept hovers (extension host)', () => {
   let doc: vscode.TextDocument;
   before(async () => {
     await vscode.extensions.getExtension('ai-notes.ai-notes')!.activate();
-    doc = await vscode.workspace.openTextDocument({ language: 'python', content: CODE });
+    // A saved file, not an untitled buffer: closing a dirty untitled editor would block on a "Save?" dialog.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-hover-')), 'train.py');
+    fs.writeFileSync(file, CODE);
+    doc = await vscode.workspace.openTextDocument(file);
+    assert.equal(doc.languageId, 'python');
   });
 
   it('explains num_epochs with the epoch note, its formula as an SVG image and the two command links', async () => {
