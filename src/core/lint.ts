@@ -77,7 +77,7 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
       list.push(note);
       names.set(name, list);
     }
-    for (const code of new Set(note.code.map(codeKey))) {
+    for (const code of new Set(note.code.map((c) => codeKey(c).toLowerCase()))) {
       const list = codes.get(code) ?? [];
       list.push(note);
       codes.set(code, list);
@@ -122,7 +122,7 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
   }
   for (const [code, list] of codes) {
     if (list.length < 2) continue;
-    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeKey(a) === code));
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeKey(a).toLowerCase() === code));
     for (const n of undeclared) {
       const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
       problems.push({ path: n.path, line: n.fieldLines.code ?? 1, message: `code name "${code}" is also claimed by ${others}; keep it in the note it means, or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });

@@ -78,13 +78,19 @@ export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
   aug: ['augmentation'],
   tok: ['tokenizer'],
   vocab: ['vocabulary'],
+  acc: ['accuracy'],
+  cv: ['cross', 'validation'],
+  cm: ['confusion', 'matrix'],
+  ds: ['dataset'],
+  drop: ['dropout'],
+  gen: ['generation'],
+  hparam: ['hyperparameter'],
 };
 
-/** The (dotted) identifier as a lookup key for exact `code` entries: case kept apart, trailing `_` dropped. */
+/** The (dotted) identifier as a lookup key for exact `code` entries: leading/trailing `_` dropped, case kept. */
 export function codeKey(identifier: string): string {
   return identifier
     .split('.')
     .map((s) => s.replace(/^_+|_+$/g, ''))
-    .join('.')
-    .toLowerCase();
+    .join('.');
 }

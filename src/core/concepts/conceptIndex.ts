@@ -40,6 +40,10 @@ export const GENERIC_WORDS = new Set([
   'line', 'word', 'words', 'char', 'batch_idx', 'loss', 'norm', 'mask', 'head', 'block', 'net', 'network', 'linear', 'cache',
   'sum', 'mean', 'max', 'min', 'std', 'var', 'exp', 'add', 'mul', 'matmul', 'view', 'reshape', 'cat', 'stack', 'zero', 'one',
   'ones', 'zeros', 'rand', 'randn', 'range', 'len', 'total', 'all', 'any', 'new', 'old', 'tmp', 'temp', 'buffer', 'stage',
+  'batch', 'store', 'split', 'splits', 'eps', 'kernel', 'memory', 'apply', 'create', 'build', 'update',
+  // library names: importing a library is not using a concept
+  'transformers', 'diffusers', 'datasets', 'torchvision', 'accelerate', 'lightning', 'pytorch', 'tensorflow', 'keras',
+  'sklearn', 'cv2', 'pandas', 'pd', 'numpy', 'scipy', 'matplotlib', 'plt', 'wandb', 'tqdm', 'json', 'yaml', 'argparse',
 ]);
 
 /** Leading words that qualify rather than name: num_epochs, max_grad_norm, total_steps, train_batch_size. */
@@ -55,14 +59,16 @@ export const SUFFIX_WORDS = new Set([
   'size', 'rate', 'step', 'fn', 'func', 'function', 'loss', 'coef', 'coeff', 'coefficient', 'weight', 'factor', 'ratio',
   'prob', 'p', 'value', 'val', 'scale', 'dim', 'count', 'num', 'type', 'mode', 'layer', 'module', 'config', 'cfg', 'kwarg',
   'arg', 'param', 'list', 'id', 'idx', 'index', 'out', 'output', 'result', 'score', 'tensor', 'term', 'fraction', 'pct',
-  'percent', 'threshold', 'epoch', 'iter', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
+  'percent', 'threshold', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
   'strategy', 'method', 'criterion', 'metric', 'val', 'history', 'callback', 'hook', 'impl', 'op', 'ops',
 ]);
 
 export interface ConceptIndex {
   readonly concepts: ReadonlyMap<string, Concept>;
-  /** codeKey(code entry) → note id, e.g. `f.kl_div` → losses/kl-divergence. */
+  /** codeKey(code entry), case kept → note id, e.g. `F.kl_div` → losses/kl-divergence; `Trainer` does not name `trainer`. */
   readonly exactCode: ReadonlyMap<string, string>;
+  /** Lower-case code entries, lower-cased identifiers find them: `NUM_EPOCHS` → `num_epochs`. */
+  readonly exactCodeLower: ReadonlyMap<string, string>;
   /** Space-joined words of every name → the best claim on them. */
   readonly phrases: ReadonlyMap<string, ConceptRef>;
 }
@@ -75,6 +81,7 @@ function uniq(values: string[]): string[] {
 export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex {
   const concepts = new Map<string, Concept>();
   const exactCode = new Map<string, string>();
+  const exactCodeLower = new Map<string, string>();
   const phrases = new Map<string, ConceptRef>();
   const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => a.id.localeCompare(b.id));
 
@@ -92,8 +99,9 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
     for (const code of note.code) {
       const key = codeKey(code);
       // A bare generic word (`prompt`, `compile`-like entries that are also everyday names) is never a concept by itself.
-      if (!key.includes('.') && GENERIC_WORDS.has(key)) continue;
+      if (!key.includes('.') && GENERIC_WORDS.has(key.toLowerCase())) continue;
       if (!exactCode.has(key)) exactCode.set(key, note.id);
+      if (key === key.toLowerCase() && !exactCodeLower.has(key)) exactCodeLower.set(key, note.id);
       const last = code.split('.').pop() ?? code;
       claim(splitIdentifier(last), { noteId: note.id, tier: NameTier.Code, name: code });
     }
@@ -104,7 +112,7 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       for (const words of splitNameVariants(name)) claim(words, { noteId: note.id, tier: NameTier.Alias, name });
     }
   }
-  return { concepts, exactCode, phrases };
+  return { concepts, exactCode, exactCodeLower, phrases };
 }
 
 function toConcept(note: Note): Concept {

@@ -50,22 +50,23 @@ export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher 
     if (segments.length === 0) return undefined;
     // 1. exact code entries, longest dotted suffix first
     for (let k = 0; k < segments.length; k++) {
-      const id = index.exactCode.get(codeKey(segments.slice(k).join('.')));
+      const key = codeKey(segments.slice(k).join('.'));
+      const id = index.exactCode.get(key) ?? index.exactCodeLower.get(key.toLowerCase());
       if (id) return { concept: index.concepts.get(id)!, kind: 'code', matched: segments.slice(k).join('.') };
     }
     const last = segments[segments.length - 1];
     const words = splitIdentifier(last);
-    if (words.length === 0 || words.every((w) => GENERIC_WORDS.has(w) || /^\d+$/.test(w))) {
-      return undefined;
-    }
-    // 2. the whole identifier is a name
-    const whole = byPhrase(words, 'name');
+    if (words.length === 0) return undefined;
+    // 2. the whole identifier is a name (layer_norm, f1 — even when each word alone is too generic)
+    const whole = words.length > 1 || !GENERIC_WORDS.has(words[0]) ? byPhrase(words, 'name') : undefined;
     if (whole) return whole;
+    if (words.every((w) => GENERIC_WORDS.has(w) || /^\d+$/.test(w))) return undefined;
     // 3. qualifiers dropped, abbreviations expanded
     const variants = [stripAffixes(words), expand(words), stripAffixes(expand(words)), expand(stripAffixes(words))];
     for (const v of variants) {
       if (v.length === 0 || v.join(' ') === words.join(' ')) continue;
-      if (v.length === 1 && (GENERIC_WORDS.has(v[0]) || v[0].length < 2)) continue;
+      // What is left must name something by itself: not generic, and not just another qualifier (apply_fn → fn).
+      if (v.length === 1 && (GENERIC_WORDS.has(v[0]) || PREFIX_WORDS.has(v[0]) || SUFFIX_WORDS.has(v[0]) || v[0].length < 2)) continue;
       const hit = byPhrase(v, 'affix');
       if (hit) return hit;
     }

@@ -70,8 +70,14 @@ export const FUSE_OPTIONS: Fuse.IFuseOptions<FuseDoc> = {
   shouldSort: true,
 };
 
+export interface LookupIndexOptions {
+  /** Overrides FUSE_THRESHOLD (for measuring it). */
+  fuseThreshold?: number;
+}
+
 export interface LookupIndex {
   readonly snapshot: KnowledgeBaseSnapshot;
+  readonly fuseOptions: Fuse.IFuseOptions<FuseDoc>;
   readonly items: readonly LookupItem[];
   /** How many other notes list each note in `related`: the last tie-break before the id (交叉熵 before 决策树 for `jcs`). */
   readonly inbound: Readonly<Record<string, number>>;
@@ -115,7 +121,7 @@ function uniq(values: string[]): string[] {
  * initials) of Chinese names, code-name splits, a Fuse index and the exact / prefix / word / bigram tables.
  * Everything a keystroke needs is computed here, so a search converts no note text.
  */
-export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot): LookupIndex {
+export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: LookupIndexOptions = {}): LookupIndex {
   const started = performance.now();
   const items: LookupItem[] = [];
   const docs: FuseDoc[] = [];
@@ -238,10 +244,12 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot): LookupIndex {
   for (const [g, list] of bigramLists) bigrams.set(g, Int32Array.from(list));
 
   const fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys!, docs);
-  const fuse = new Fuse(docs, FUSE_OPTIONS, fuseIndex);
+  const fuseOptions = { ...FUSE_OPTIONS, threshold: options.fuseThreshold ?? FUSE_THRESHOLD };
+  const fuse = new Fuse(docs, fuseOptions, fuseIndex);
 
   return {
     snapshot,
+    fuseOptions,
     items,
     inbound,
     noteItem,

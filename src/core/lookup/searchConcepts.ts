@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { FUSE_OPTIONS, bigramsOf, type FuseDoc, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
+import { bigramsOf, type FuseDoc, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
 import { compactText, hasHan, normalizeText, queryWords } from './normalize';
 import { pinyinForms } from './pinyin';
 
@@ -166,11 +166,12 @@ function preselect(index: LookupIndex, compact: string, limit: number): number[]
 }
 
 function fuseFor(index: LookupIndex, compact: string): Fuse<FuseDoc> {
-  if (index.items.length <= FUSE_FULL_SCAN_ITEMS) return index.fuse;
-  const picked = preselect(index, compact, FUSE_CANDIDATES);
+  const k = Number(process.env.K || FUSE_CANDIDATES);
+  if (index.items.length <= k) return index.fuse;
+  const picked = preselect(index, compact, k);
   const records = picked.map((i) => index.fuseIndex.records[i]);
   const sub = Fuse.parseIndex<FuseDoc>({ keys: index.fuseIndex.keys, records });
-  return new Fuse(index.docs as FuseDoc[], FUSE_OPTIONS, sub);
+  return new Fuse(index.docs as FuseDoc[], index.fuseOptions, sub);
 }
 
 /**

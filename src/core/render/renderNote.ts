@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import { resolveNoteLink } from '../lint';
+import { katexOptions } from '../katexOptions';
 import { mathPlugin } from '../markdownMath';
 import { slugify, uniqueSlugger } from '../slug';
 import type { Heading, Note } from '../types';
@@ -10,9 +11,11 @@ import { mathErrorHtml, renderTex } from './math';
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
 type StateInline = MarkdownIt.StateInline;
+type StateBlock = MarkdownIt.StateBlock;
 
-/** What the renderer needs of a note; a full `Note` will do. */
-export type NoteToRender = Pick<Note, 'id' | 'path' | 'root' | 'body' | 'bodyLine'> & { error?: string };
+/** What the renderer needs of a note; a full `Note` will do (its front matter is then checked too). */
+export type NoteToRender = Pick<Note, 'id' | 'path' | 'root' | 'body' | 'bodyLine'> &
+  Partial<Pick<Note, 'error' | 'title' | 'titleEn' | 'summary' | 'summaryEn' | 'aliases' | 'tags' | 'fieldLines'>>;
 
 export interface RenderOptions {
   /** A note's title by id, or undefined when there is no such note (links to it render as broken).
@@ -49,12 +52,15 @@ interface RenderEnv {
   options: RenderOptions;
   problems: RenderProblem[];
   headings: RenderedHeading[];
+  nestingReported?: boolean;
   references?: Record<string, { href: string; title: string }>;
   [key: string | symbol]: unknown;
 }
 
-/** markdown-it's own limit; deeper blocks are cut off, and the note says so. */
+/** markdown-it's own limit: it silently drops everything from a block nested this deep to the end of its container. */
 const MAX_NESTING = 100;
+/** Blocks nested this deep are shown as plain paragraphs, well before markdown-it's limit. */
+const GUARD_LEVEL = 60;
 const MAX_LISTED_PROBLEMS = 50;
 
 const escapeHtml = (s: string): string =>
@@ -108,6 +114,31 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
     state.push('link_close', 'a', -1);
   }
   state.pos = end + 2;
+  return true;
+}
+
+/**
+ * The first block rule: at GUARD_LEVEL, take the lines up to the next blank line as a plain paragraph, so no
+ * container opens deeper. Without it, 5,000 nested `>` or `- ` would hit maxNesting and markdown-it would drop
+ * the rest of the note.
+ */
+function nestingGuard(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.level < GUARD_LEVEL || silent) return false;
+  let next = startLine + 1;
+  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+  const env = state.env as unknown as RenderEnv;
+  if (!env.nestingReported) {
+    env.nestingReported = true;
+    addProblem(env, env.note.bodyLine + startLine, `blocks nest more than ${GUARD_LEVEL / 2} levels deep; the deeper part is shown as plain text`);
+  }
+  const open = state.push('paragraph_open', 'p', 1);
+  open.map = [startLine, next];
+  const inline = state.push('inline', '', 0);
+  inline.content = state.getLines(startLine, next, state.blkIndent, false).trim();
+  inline.map = [startLine, next];
+  inline.children = [];
+  state.push('paragraph_close', 'p', -1);
+  state.line = next;
   return true;
 }
 
@@ -224,10 +255,13 @@ function rewriteImage(t: Token, env: RenderEnv, line: number): void {
 }
 
 const RAW_HTML = /<\/?[a-z][a-z0-9-]*(?:[\s/>]|$)/i;
+/** markdown-it refuses these URLs itself and leaves the whole `[text](url)` as text; we only say so. */
+const REFUSED_LINK = /\]\(\s*<?\s*((?:javascript|vbscript|file|data)\s*:)/i;
 
 function rewriteInline(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;
   let rawHtmlLine: number | undefined;
+  const refused = new Set<number>();
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const line = lineOf(block, env);
@@ -237,10 +271,30 @@ function rewriteInline(state: StateCore): void {
       if (t.type === 'link_open') rewriteLink(children, i, env, line);
       else if (t.type === 'image') rewriteImage(t, env, line);
       else if (t.type === 'math_inline') t.meta = { ...(t.meta ?? {}), line };
-      else if (t.type === 'text' && rawHtmlLine === undefined && RAW_HTML.test(t.content)) rawHtmlLine = line;
+      else if (t.type === 'text') {
+        if (rawHtmlLine === undefined && RAW_HTML.test(t.content)) rawHtmlLine = line;
+        const m = REFUSED_LINK.exec(t.content);
+        if (m && !refused.has(line)) {
+          refused.add(line);
+          addProblem(env, line, `a link to "${m[1].replace(/\s+/g, '')}" is shown as text: only notes, #headings and http(s) can be linked`);
+        }
+      }
     }
   }
   if (rawHtmlLine !== undefined) addProblem(env, rawHtmlLine, 'raw HTML is shown as text: notes are Markdown only');
+}
+
+/** Front-matter text is shown as text everywhere; an author who wrote HTML there should learn that. */
+function checkFrontMatter(note: NoteToRender, env: RenderEnv): void {
+  const fields: Array<[string, string | string[] | undefined]> = [
+    ['title', note.title], ['title_en', note.titleEn], ['summary', note.summary], ['summary_en', note.summaryEn],
+    ['aliases', note.aliases], ['tags', note.tags],
+  ];
+  for (const [key, value] of fields) {
+    if (value === undefined || (note.fieldLines && !(key in note.fieldLines))) continue;
+    const text = Array.isArray(value) ? value.join(' ') : value;
+    if (RAW_HTML.test(text)) addProblem(env, (note.fieldLines?.[key] ?? 1) - 1, `front matter \`${key}\` holds HTML; it is shown as text`);
+  }
 }
 
 function renderMath(state: StateCore): void {
@@ -256,6 +310,7 @@ function renderMath(state: StateCore): void {
     t.meta = { ...(t.meta ?? {}), html: result.html };
     if (result.error) addProblem(env, line, `formula error: ${result.error}`);
     for (const command of new Set(result.untrusted)) addProblem(env, line, `${command} is not allowed in formulas and is shown as text`);
+    if (result.capped) addProblem(env, line, `the size ${result.capped} in a formula is over the ${katexOptions.maxSize}em limit and was capped`);
   };
   for (const t of state.tokens) {
     if (t.type === 'math_block') visit(t, true, lineOf(t, env));
@@ -285,19 +340,15 @@ function headingIds(state: StateCore): void {
 /** `data-line` (0-based file line) on every block, so a host can scroll to a line as VS Code's preview does. */
 function blockLines(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;
-  let deepest = 0;
   for (const t of state.tokens) {
-    if (t.level > deepest) deepest = t.level;
     if (t.map && t.nesting >= 0 && t.type !== 'inline') t.attrSet('data-line', String(lineOf(t, env)));
-  }
-  if (deepest >= MAX_NESTING - 1) {
-    addProblem(env, env.note.bodyLine, `blocks nest more than ${MAX_NESTING} levels deep; the deeper content is not shown`);
   }
 }
 
 function createParser(): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING });
   md.use(mathPlugin);
+  md.block.ruler.before('table', 'nesting_guard', nestingGuard);
   md.inline.ruler.before('link', 'wiki_link', wikiLink);
   md.core.ruler.push('ai_notes_links', rewriteInline);
   md.core.ruler.push('ai_notes_math', renderMath);
@@ -356,6 +407,7 @@ function problemBanner(problems: RenderProblem[]): string {
 export function renderNote(note: NoteToRender, options: RenderOptions = {}): RenderedNote {
   parser ??= createParser();
   const env: RenderEnv = { note, options, problems: [], headings: [] };
+  checkFrontMatter(note, env);
   let body: string;
   try {
     body = parser.render(note.body, env);
