@@ -82,9 +82,17 @@ export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
   cv: ['cross', 'validation'],
   cm: ['confusion', 'matrix'],
   ds: ['dataset'],
-  drop: ['dropout'],
   gen: ['generation'],
   hparam: ['hyperparameter'],
+  hyp: ['hyperparameter'],
+  bsz: ['batch', 'size'],
+  bs: ['batch', 'size'],
+  wd: ['weight', 'decay'],
+  pe: ['positional', 'encoding'],
+  ep: ['epoch'],
+  neg: ['negative'],
+  birnn: ['rnn'],
+  bilstm: ['lstm'],
 };
 
 /** The (dotted) identifier as a lookup key for exact `code` entries: leading/trailing `_` dropped, case kept. */

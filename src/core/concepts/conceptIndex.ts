@@ -40,7 +40,8 @@ export const GENERIC_WORDS = new Set([
   'line', 'word', 'words', 'char', 'batch_idx', 'loss', 'norm', 'mask', 'head', 'block', 'net', 'network', 'linear', 'cache',
   'sum', 'mean', 'max', 'min', 'std', 'var', 'exp', 'add', 'mul', 'matmul', 'view', 'reshape', 'cat', 'stack', 'zero', 'one',
   'ones', 'zeros', 'rand', 'randn', 'range', 'len', 'total', 'all', 'any', 'new', 'old', 'tmp', 'temp', 'buffer', 'stage',
-  'batch', 'store', 'split', 'splits', 'eps', 'kernel', 'memory', 'apply', 'create', 'build', 'update',
+  'batch', 'store', 'split', 'splits', 'eps', 'kernel', 'memory', 'apply', 'create', 'build', 'update', 'agent', 'env',
+  'group', 'groups', 'drop',
   // library names: importing a library is not using a concept
   'transformers', 'diffusers', 'datasets', 'torchvision', 'accelerate', 'lightning', 'pytorch', 'tensorflow', 'keras',
   'sklearn', 'cv2', 'pandas', 'pd', 'numpy', 'scipy', 'matplotlib', 'plt', 'wandb', 'tqdm', 'json', 'yaml', 'argparse',
@@ -61,6 +62,13 @@ export const SUFFIX_WORDS = new Set([
   'arg', 'param', 'list', 'id', 'idx', 'index', 'out', 'output', 'result', 'score', 'tensor', 'term', 'fraction', 'pct',
   'percent', 'threshold', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
   'strategy', 'method', 'criterion', 'metric', 'val', 'history', 'callback', 'hook', 'impl', 'op', 'ops',
+]);
+
+/** First parts of dotted code entries that are libraries or their usual aliases. */
+const LIBRARY_QUALIFIERS = new Set([
+  'F', 'nn', 'torch', 'tf', 'keras', 'layers', 'jax', 'jnp', 'optax', 'flax', 'np', 'optim', 'transforms', 'v2', 'A', 'T',
+  'sklearn', 'transformers', 'peft', 'diffusers', 'trl', 'deepspeed', 'bnb', 'dist', 'lax', 'torchvision', 'tfds', 'hf',
+  'regularizers', 'metrics', 'losses', 'optimizers', 'callbacks', 'activations', 'initializers', 'schedules', 'models',
 ]);
 
 export interface ConceptIndex {
@@ -87,8 +95,10 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
 
   const claim = (words: string[], ref: ConceptRef) => {
     if (words.length === 0) return;
+    // One generic word names nothing. Two together can when a note calls the concept that (an alias "batch size",
+    // "layer norm"), but not because some code entry happens to join them (modelId, X_train).
     if (words.length === 1 && (GENERIC_WORDS.has(words[0]) || words[0].length < 2)) return;
-    if (words.every((w) => GENERIC_WORDS.has(w))) return;
+    if (ref.tier === NameTier.Code && words.every((w) => GENERIC_WORDS.has(w))) return;
     const key = words.join(' ');
     const prev = phrases.get(key);
     if (!prev || ref.tier > prev.tier) phrases.set(key, ref);
@@ -102,8 +112,12 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       if (!key.includes('.') && GENERIC_WORDS.has(key.toLowerCase())) continue;
       if (!exactCode.has(key)) exactCode.set(key, note.id);
       if (key === key.toLowerCase() && !exactCodeLower.has(key)) exactCodeLower.set(key, note.id);
-      const last = code.split('.').pop() ?? code;
-      claim(splitIdentifier(last), { noteId: note.id, tier: NameTier.Code, name: code });
+      // A dotted entry lends its last part as a name only behind a library (F.kl_div → "kl div"), not behind an
+      // object (model.classifier, tokenizer.decode): those parts mean the concept only in that spelling.
+      const parts = code.split('.');
+      if (parts.length === 1 || LIBRARY_QUALIFIERS.has(parts[0])) {
+        claim(splitIdentifier(parts[parts.length - 1]), { noteId: note.id, tier: NameTier.Code, name: code });
+      }
     }
     for (const name of [note.titleEn, ...note.aliases]) {
       if (!/[A-Za-z]/.test(name)) continue;

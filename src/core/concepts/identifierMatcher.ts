@@ -55,6 +55,7 @@ export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher 
       if (id) return { concept: index.concepts.get(id)!, kind: 'code', matched: segments.slice(k).join('.') };
     }
     const last = segments[segments.length - 1];
+    if (GENERIC_WORDS.has(last.toLowerCase())) return undefined; // `transformers` before it is singularised
     const words = splitIdentifier(last);
     if (words.length === 0) return undefined;
     // 2. the whole identifier is a name (layer_norm, f1 — even when each word alone is too generic)
@@ -72,7 +73,7 @@ export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher 
     }
     // 4. the longest, then rightmost, run of words that is a specific name
     const expanded = expand(words);
-    for (const ws of expanded.length !== words.length ? [words, expanded] : [words]) {
+    for (const ws of expanded.join(' ') !== words.join(' ') ? [words, expanded] : [words]) {
       for (let len = ws.length - 1; len >= 1; len--) {
         for (let start = ws.length - len; start >= 0; start--) {
           const run = ws.slice(start, start + len);
