@@ -26,6 +26,9 @@ if (fs.existsSync('media/src/preview.ts')) {
   builds.push({ ...common, entryPoints: ['media/src/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
+// A production build starts from an empty dist/ so nothing stale (old maps, removed bundles) reaches the VSIX.
+if (production) fs.rmSync('dist', { recursive: true, force: true });
+
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('watching for changes…');
@@ -36,6 +39,8 @@ if (watch) {
     // tsc never deletes outputs: a renamed or deleted test would keep running from a stale out/.
     fs.rmSync('out', { recursive: true, force: true });
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+    // The webview code has its own tsconfig (DOM lib); esbuild does not type-check it.
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'media', '--noEmit'], { stdio: 'inherit' });
   }
 }
 

@@ -1,10 +1,12 @@
 import { lintCommand } from './cli/lint';
+import { renderCommand } from './cli/render';
 import { scanCommand } from './cli/scan';
 import { parseArgs, type CliCommand } from './cli/shared';
 
 /** The CLI: the same core as the extension, from a terminal. One module per command. */
 const commands: Record<string, CliCommand> = {
   lint: lintCommand,
+  render: renderCommand,
   scan: scanCommand,
 };
 

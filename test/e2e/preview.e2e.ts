@@ -20,16 +20,22 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The titles the tree and the panel show in an English UI. */
 const titleOf = (item: { title: string; titleEn: string }) => displayTitle(item, 'en');
 
+const ACTIVITY_ENTRY = 'a[aria-label^="AI Notes"]';
+
 async function openActivity(page: Page): Promise<void> {
-  const entry = page.locator('.activitybar .action-item a[aria-label^="AI Notes"]').first();
-  await entry.waitFor({ state: 'visible', timeout: 60_000 });
-  const item = page.locator('.activitybar .action-item').filter({ has: entry }).first();
-  if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await entry.click();
+  const item = page.locator(`.activitybar .action-item:has(${ACTIVITY_ENTRY})`).first();
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  // Clicking an already-active entry would close the side bar.
+  if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator(ACTIVITY_ENTRY).click();
   await page.locator('.part.sidebar').waitFor({ state: 'visible' });
 }
 
+/** The tree row whose label is exactly `label`. */
 function treeRow(page: Page, label: string) {
-  return page.locator('.part.sidebar .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}`) }).first();
+  return page
+    .locator('.part.sidebar .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) })
+    .first();
 }
 
 async function expandTopic(page: Page, label: string): Promise<void> {
@@ -37,6 +43,32 @@ async function expandTopic(page: Page, label: string): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: 60_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 20_000 });
+}
+
+/** Runs the command palette entry labelled exactly `label` (clicking it: similar entries match the same words). */
+async function runExactCommand(page: Page, label: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${label}`);
+  await quickPickRow(page, label).click();
+}
+
+function quickPickRow(page: Page, label: string) {
+  return page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) })
+    .first();
+}
+
+/** Switches the colour theme with "Preferences: Color Theme", as a user would (`theme` as the picker labels it). */
+async function setColorTheme(page: Page, theme: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await runExactCommand(page, 'Preferences: Color Theme');
+  await input.fill(theme);
+  await quickPickRow(page, theme).click();
+  await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
 /** The preview's page (the inner webview frame) once it shows the note titled `title`. */
@@ -145,15 +177,48 @@ describe('Note preview (packaged VSIX in code-server)', function () {
     await sleep(800);
     const light = await screenshot(page, 'preview-light');
     assert.ok(fs.statSync(light).size > 20_000);
-    const settingsFile = path.join(server!.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-    settings['workbench.colorTheme'] = 'Default Dark Modern';
-    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    await setColorTheme(page, 'Dark Modern'); // the picker's label of "Default Dark Modern"
     await page.waitForSelector('.monaco-workbench.vs-dark', { timeout: 30_000 });
     await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 30_000 });
     await sleep(800);
     const dark = await screenshot(page, 'preview-dark');
     assert.ok(fs.statSync(dark).size > 20_000);
+    // Code, tables and related notes further down, for a look at their styles.
+    await frame.evaluate(() => document.querySelector('pre.code-block')?.scrollIntoView({ block: 'center' }));
+    await sleep(400);
+    await screenshot(page, 'preview-dark-code');
+    await frame.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await sleep(400);
+    await screenshot(page, 'preview-dark-end');
+    // High contrast: the page follows it too (borders from --vscode-contrastBorder).
+    await setColorTheme(page, 'Dark High Contrast');
+    await frame.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'), undefined, { timeout: 30_000 });
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await sleep(600);
+    await screenshot(page, 'preview-high-contrast');
+  });
+
+  it('survives a window reload and keeps its reading position', async () => {
+    const before = await frame.evaluate(async () => {
+      const pre = document.querySelector<HTMLElement>('pre.code-block');
+      pre?.scrollIntoView({ block: 'start' });
+      await new Promise((r) => setTimeout(r, 600)); // the position is saved 200 ms after scrolling stops
+      return { y: window.scrollY, line: pre?.dataset.line };
+    });
+    assert.ok(before.y > 200, `scrolled to ${before.y}`);
+    // As a user would: the window saves its state (the webview's included) before it reloads.
+    await runExactCommand(page, 'Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: 90_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    frame = await previewFrame(page, titleOf(note), 90_000);
+    await sleep(1000);
+    const after = await frame.evaluate(() => {
+      const toolbar = document.querySelector('.toolbar')!.getBoundingClientRect().bottom;
+      const pre = document.querySelector<HTMLElement>('pre.code-block')!;
+      return { y: window.scrollY, preTop: pre.getBoundingClientRect().top - toolbar };
+    });
+    assert.ok(Math.abs(after.y - before.y) < 40, `scroll ${before.y} before the reload, ${after.y} after`);
+    assert.ok(Math.abs(after.preTop) < 40, `the code block is ${after.preTop}px from the top of the view`);
   });
 });
 
@@ -221,7 +286,10 @@ describe('Hostile notes in the real preview (packaged VSIX in code-server)', fun
           text: (document.getElementById('content')?.innerText ?? '').trim().length,
           bodyVisible: getComputedStyle(document.body).display !== 'none',
           handlers: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`)),
-          scripts: Array.from(document.scripts).map((s) => s.src.split('/').pop()),
+          // Ours (by src), plus the one VS Code's webview host injects to define acquireVsCodeApi.
+          scripts: Array.from(document.scripts)
+            .filter((s) => !(s.src === '' && (s.textContent ?? '').includes('acquireVsCodeApi')))
+            .map((s) => s.src.split('/').pop()),
           frames: document.querySelectorAll('iframe, object, embed, frame').length,
           styles: document.querySelectorAll('#content style, #content link').length,
           badUrls: Array.from(document.querySelectorAll('[href], [src]'))

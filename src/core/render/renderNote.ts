@@ -40,7 +40,7 @@ export interface RenderProblem {
 }
 
 export interface RenderedNote {
-  /** The note body as HTML: nothing executable, no raw HTML from the note, links rewritten (see README). */
+  /** The note body as HTML: nothing executable, no raw HTML from the note, links rewritten (see rewriteLink). */
   html: string;
   /** Every heading (levels 1–6) with the same slugs as `Note.headings`. */
   headings: RenderedHeading[];

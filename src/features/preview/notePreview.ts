@@ -1,0 +1,226 @@
+import * as vscode from 'vscode';
+import { Commands, type NoteTarget } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { parseWebviewMessage, type HostMessage, type ScrollPosition, type ScrollTarget, type WebviewMessage } from './messages';
+import { buildNoteView, missingNoteView } from './noteView';
+import { previewLabels, previewShell } from './shell';
+import { writeClipboard } from './clipboard';
+
+export const PREVIEW_VIEW_TYPE = 'aiNotes.preview';
+const MAX_HISTORY = 100;
+
+interface HistoryEntry {
+  id: string;
+  /** Last reading position the webview reported for this entry. */
+  position: ScrollPosition;
+}
+
+/** What the webview may load: our bundle and CSS, and the notes folders (for images). */
+export function previewResourceRoots(host: NotesHost): vscode.Uri[] {
+  return [
+    vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview'),
+    vscode.Uri.joinPath(host.extensionUri, 'media'),
+    ...host.roots.map((r) => vscode.Uri.file(r)),
+  ];
+}
+
+export function previewWebviewOptions(host: NotesHost): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: previewResourceRoots(host) };
+}
+
+function isInsideRoot(path: string, roots: readonly string[]): boolean {
+  const p = path.replace(/\\/g, '/');
+  return roots.some((r) => p.startsWith(`${r.replace(/\\/g, '/').replace(/\/+$/, '')}/`));
+}
+
+/**
+ * One preview panel: a webview showing one note at a time, with back/forward history. The host renders;
+ * the webview only displays and reports clicks and scrolling, through the typed messages in messages.ts.
+ */
+export class NotePreview implements vscode.Disposable {
+  private history: HistoryEntry[] = [];
+  private index = -1;
+  /** Whether the webview has loaded and said `ready` since it was last (re)created. */
+  private webviewReady = false;
+  private scroll: ScrollTarget = { kind: 'top' };
+  /** The last `show`, sent again whenever the page (re)loads. */
+  private pending: HostMessage | undefined;
+  private rootsKey: string;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+  /** When the panel was last focused, to pick the one to reuse. */
+  lastActive = Date.now();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: NotesHost,
+  ) {
+    this.rootsKey = host.roots.join('\n');
+    panel.webview.options = previewWebviewOptions(host);
+    panel.webview.html = previewShell(panel.webview, host.extensionUri, previewLabels(), vscode.env.language);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m) => this.receive(m)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) this.lastActive = Date.now();
+        // Without retainContextWhenHidden the page is dropped when hidden and reloads (then says `ready`).
+        if (!e.webviewPanel.visible) this.webviewReady = false;
+      }),
+    );
+  }
+
+  get currentId(): string | undefined {
+    return this.history[this.index]?.id;
+  }
+
+  get canGoBack(): boolean {
+    return this.index > 0;
+  }
+
+  get canGoForward(): boolean {
+    return this.index < this.history.length - 1;
+  }
+
+  /** Shows a note, as a new history entry unless it is the one already shown. */
+  show(target: NoteTarget, scroll?: ScrollTarget): void {
+    const scrollTarget: ScrollTarget = scroll ??
+      (target.heading ? { kind: 'heading', slug: target.heading } : target.line !== undefined ? { kind: 'line', line: target.line } : { kind: 'top' });
+    if (this.currentId !== target.id) {
+      this.history = this.history.slice(0, this.index + 1);
+      const position = scrollTarget.kind === 'offset' ? { top: scrollTarget.top, line: scrollTarget.line, delta: scrollTarget.delta } : { top: 0 };
+      this.history.push({ id: target.id, position });
+      if (this.history.length > MAX_HISTORY) this.history.shift();
+      this.index = this.history.length - 1;
+      this.render(scrollTarget);
+    } else if (scrollTarget.kind === 'top' && !scroll) {
+      // Opening the note already shown (e.g. clicking it again in the tree) keeps the reader's place.
+      this.render({ kind: 'keep' });
+    } else {
+      this.render(scrollTarget);
+    }
+  }
+
+  back(): void {
+    if (!this.canGoBack) return;
+    this.index--;
+    this.render({ kind: 'offset', ...this.history[this.index].position });
+  }
+
+  forward(): void {
+    if (!this.canGoForward) return;
+    this.index++;
+    this.render({ kind: 'offset', ...this.history[this.index].position });
+  }
+
+  /** Re-renders the note shown (the knowledge base reloaded), keeping the scroll position. */
+  refresh(): void {
+    const key = this.host.roots.join('\n');
+    if (key !== this.rootsKey) {
+      // New notes folders: images there must become loadable (this reloads the page, which says `ready`).
+      this.rootsKey = key;
+      this.webviewReady = false;
+      this.panel.webview.options = previewWebviewOptions(this.host);
+    }
+    if (this.currentId !== undefined) this.render({ kind: 'keep' });
+  }
+
+  private render(scroll: ScrollTarget): void {
+    const entry = this.history[this.index];
+    if (!entry || this.disposed) return;
+    if (scroll.kind !== 'keep') this.scroll = scroll;
+    else if (this.webviewReady) this.scroll = { kind: 'offset', ...entry.position };
+    // else the page has not shown this entry yet (it is loading): keep aiming where we were going.
+    const note = this.host.kb.getNote(entry.id);
+    const webview = this.panel.webview;
+    const roots = this.host.roots;
+    const view = note
+      ? buildNoteView(note, {
+          snapshot: this.host.kb.current,
+          lang: this.host.lang(),
+          imageUrl: (p) => (isInsideRoot(p, roots) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
+        })
+      : missingNoteView(entry.id, vscode.l10n.t('No note with id "{0}".', entry.id));
+    this.panel.title = view.title;
+    this.pending = { type: 'show', view, canGoBack: this.canGoBack, canGoForward: this.canGoForward, scroll };
+    if (this.webviewReady) void this.post(this.pending);
+  }
+
+  private post(message: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.host.log.warn(`preview: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    void this.handle(message).catch((e) => this.host.log.error(`preview: ${(e as Error).stack ?? e}`));
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    const current = this.currentId;
+    switch (m.type) {
+      case 'ready':
+        this.webviewReady = true;
+        if (this.pending?.type === 'show') {
+          // After a reload of the page, come back to where the reader was.
+          await this.post({ ...this.pending, scroll: this.scroll });
+        }
+        return;
+      case 'scroll': {
+        const entry = this.history[this.index];
+        if (entry && entry.id === m.id) {
+          entry.position = { top: m.top, line: m.line, delta: m.delta };
+          this.scroll = { kind: 'offset', ...entry.position };
+        }
+        return;
+      }
+      case 'openNote':
+        if (!this.host.kb.getNote(m.id)) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', m.id));
+          return;
+        }
+        this.host.markOpened(m.id);
+        this.show({ id: m.id, heading: m.heading });
+        return;
+      case 'openExternal': {
+        const uri = vscode.Uri.parse(m.url, true);
+        if (uri.scheme === 'http' || uri.scheme === 'https') await vscode.env.openExternal(uri);
+        return;
+      }
+      case 'back':
+        this.back();
+        return;
+      case 'forward':
+        this.forward();
+        return;
+      case 'openSource':
+        if (current) await vscode.commands.executeCommand(Commands.openSource, { id: current, line: m.line });
+        return;
+      case 'revealInTree':
+        if (current) await vscode.commands.executeCommand(Commands.revealInTree, { id: current });
+        return;
+      case 'copyLink':
+        if (current) {
+          const link = await vscode.commands.executeCommand<string | undefined>(Commands.copyLink, { id: current, heading: m.heading });
+          if (link) await this.post({ type: 'notice', text: `${previewLabels().linkCopied} ${link}` });
+        }
+        return;
+      case 'copyText':
+        if (await writeClipboard(m.text)) await this.post({ type: 'notice', text: previewLabels().linkCopied });
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

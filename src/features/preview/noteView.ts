@@ -1,0 +1,62 @@
+import { displaySummary, displayTitle, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
+import type { NoteView } from './messages';
+
+export interface ViewContext {
+  snapshot: KnowledgeBaseSnapshot | undefined;
+  lang: Lang;
+  /** Webview URL of an image file inside a notes root, or undefined to drop it. */
+  imageUrl(absolutePath: string): string | undefined;
+}
+
+/** Everything the webview shows for a note: the core's rendering plus titles, outline and related notes. */
+export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
+  const { snapshot, lang } = ctx;
+  const rendered = renderNote(note, {
+    noteTitle: (id) => {
+      const n = snapshot?.notes.get(id);
+      return n ? displayTitle(n, lang) : undefined;
+    },
+    resolveImage: (p) => ctx.imageUrl(p),
+  });
+  const breadcrumb: string[] = [];
+  if (note.topicId) {
+    const parts = note.topicId.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const topic = snapshot?.topics.get(parts.slice(0, i).join('/'));
+      breadcrumb.push(topic ? displayTitle(topic, lang) : parts[i - 1]);
+    }
+  }
+  const related = note.related
+    .map((id) => snapshot?.notes.get(id))
+    .filter((n): n is Note => n !== undefined && n.id !== note.id)
+    .map((n) => ({ id: n.id, title: displayTitle(n, lang), summary: n.error ? '' : displaySummary(n, lang) }));
+  return {
+    id: note.id,
+    title: displayTitle(note, lang) || note.id,
+    subtitle: otherTitle(note, lang),
+    breadcrumb,
+    tags: note.tags,
+    html: rendered.html,
+    outline: rendered.headings.filter((h) => h.level >= 2 && h.level <= 4).map((h) => ({ level: h.level, slug: h.slug, html: h.html })),
+    related,
+    hasTitleHeading: rendered.headings.some((h) => h.level === 1),
+  };
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** What the preview shows for an id that is not (or no longer) in the knowledge base. */
+export function missingNoteView(id: string, message: string): NoteView {
+  return {
+    id,
+    title: id,
+    subtitle: '',
+    breadcrumb: [],
+    tags: [],
+    html: `<div class="note-error" role="alert"><p class="note-error-title">${escapeHtml(message)}</p></div>`,
+    outline: [],
+    related: [],
+    hasTitleHeading: false,
+  };
+}
