@@ -33,7 +33,8 @@ export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
   return {
     id: note.id,
     title: displayTitle(note, lang) || note.id,
-    subtitle: otherTitle(note, lang),
+    // Under the note's own "# heading": the title in whichever language that heading is not in.
+    subtitle: subtitleFor(note, lang, rendered.headings.find((h) => h.level === 1)?.text),
     breadcrumb,
     tags: note.tags,
     html: rendered.html,
@@ -59,4 +60,10 @@ export function missingNoteView(id: string, message: string): NoteView {
     related: [],
     hasTitleHeading: false,
   };
+}
+
+function subtitleFor(note: Note, lang: Lang, h1: string | undefined): string {
+  const heading = (h1 ?? '').trim();
+  const candidates = [otherTitle(note, lang), displayTitle(note, lang)].filter(Boolean);
+  return candidates.find((t) => t !== heading && !heading.includes(t)) ?? '';
 }
