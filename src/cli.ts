@@ -1,6 +1,7 @@
 import { lintCommand } from './cli/lint';
 import { renderCommand } from './cli/render';
 import { scanCommand } from './cli/scan';
+import { searchCommand, showCommand } from './cli/search';
 import { parseArgs, type CliCommand } from './cli/shared';
 
 /** The CLI: the same core as the extension, from a terminal. One module per command. */
@@ -8,6 +9,8 @@ const commands: Record<string, CliCommand> = {
   lint: lintCommand,
   render: renderCommand,
   scan: scanCommand,
+  search: searchCommand,
+  show: showCommand,
 };
 
 function usage(): string {

@@ -14,109 +14,7 @@ import {
   type LookupIndex,
 } from '../../src/core';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
-
-type Kind = 'english' | 'abbreviation' | 'chinese' | 'typo' | 'partial' | 'code' | 'pinyin' | 'homophone';
-
-/** What a user types, and the note that must come first. Run against the real bundled notes. */
-export const LOOKUP_QUERIES: [Kind, string, string][] = [
-  ['english', 'cross entropy', 'losses/cross-entropy'],
-  ['english', 'KL divergence', 'losses/kl-divergence'],
-  ['english', 'backpropagation', 'optimization/backpropagation'],
-  ['english', 'positional encoding', 'architectures/positional-encoding'],
-  ['english', 'self attention', 'architectures/self-attention'],
-  ['english', 'epoch', 'fundamentals/epoch'],
-  ['english', 'learning rate', 'fundamentals/learning-rate'],
-  ['english', 'batch size', 'fundamentals/batch-size'],
-  ['english', 'gradient descent', 'optimization/gradient-descent'],
-  ['english', 'gradient clipping', 'optimization/gradient-clipping'],
-  ['english', 'early stopping', 'fundamentals/early-stopping'],
-  ['english', 'overfitting', 'fundamentals/overfitting-underfitting'],
-  ['english', 'confusion matrix', 'fundamentals/confusion-matrix'],
-  ['english', 'kv cache', 'systems/kv-cache'],
-  ['english', 'knowledge distillation', 'llm/knowledge-distillation'],
-  ['english', 'mixture of experts', 'models/mixture-of-experts'],
-  ['english', 'binary cross entropy', 'losses/binary-cross-entropy'],
-  ['english', 'mean squared error', 'losses/mse'],
-  ['english', 'Transformer', 'architectures/transformer'],
-  ['english', 'variational autoencoder', 'generative/vae'],
-  ['abbreviation', 'kl', 'losses/kl-divergence'],
-  ['abbreviation', 'bce', 'losses/binary-cross-entropy'],
-  ['abbreviation', 'mse', 'losses/mse'],
-  ['abbreviation', 'sgd', 'optimization/gradient-descent'],
-  ['abbreviation', 'vae', 'generative/vae'],
-  ['abbreviation', 'rlhf', 'llm/rlhf'],
-  ['abbreviation', 'cot', 'llm/chain-of-thought'],
-  ['abbreviation', 'moe', 'models/mixture-of-experts'],
-  ['abbreviation', 'LoRA', 'llm/lora'],
-  ['abbreviation', 'GAN', 'generative/gan'],
-  ['abbreviation', 'MLP', 'architectures/mlp'],
-  ['abbreviation', 'SFT', 'llm/instruction-tuning'],
-  ['abbreviation', 'PEFT', 'llm/peft'],
-  ['abbreviation', 'DDP', 'systems/data-parallelism'],
-  ['abbreviation', 'RAG', 'retrieval/rag'],
-  ['abbreviation', 'BN', 'architectures/batch-normalization'],
-  ['chinese', '交叉熵', 'losses/cross-entropy'],
-  ['chinese', 'KL散度', 'losses/kl-divergence'],
-  ['chinese', 'KL 散度', 'losses/kl-divergence'],
-  ['chinese', '反向传播', 'optimization/backpropagation'],
-  ['chinese', '位置编码', 'architectures/positional-encoding'],
-  ['chinese', '熵', 'losses/entropy'],
-  ['chinese', '自注意力', 'architectures/self-attention'],
-  ['chinese', '学习率', 'fundamentals/learning-rate'],
-  ['chinese', '过拟合', 'fundamentals/overfitting-underfitting'],
-  ['chinese', '梯度下降', 'optimization/gradient-descent'],
-  ['chinese', '梯度裁剪', 'optimization/gradient-clipping'],
-  ['chinese', '思维链', 'llm/chain-of-thought'],
-  ['chinese', '变分自编码器', 'generative/vae'],
-  ['chinese', '多头注意力', 'architectures/multi-head-attention'],
-  ['chinese', '微调', 'llm/fine-tuning'],
-  ['chinese', '混合专家', 'models/mixture-of-experts'],
-  ['chinese', '二元交叉熵', 'losses/binary-cross-entropy'],
-  ['chinese', '均方误差', 'losses/mse'],
-  ['typo', 'epcoh', 'fundamentals/epoch'],
-  ['typo', 'atention', 'architectures/self-attention'],
-  ['typo', 'self atention', 'architectures/self-attention'],
-  ['typo', 'backpropogation', 'optimization/backpropagation'],
-  ['typo', 'transfomer', 'architectures/transformer'],
-  ['typo', 'lerning rate', 'fundamentals/learning-rate'],
-  ['typo', 'dropuot', 'fundamentals/dropout'],
-  ['typo', 'gradiant descent', 'optimization/gradient-descent'],
-  ['typo', 'cross entorpy', 'losses/cross-entropy'],
-  ['typo', 'knowlege distillation', 'llm/knowledge-distillation'],
-  ['partial', 'posit enc', 'architectures/positional-encoding'],
-  ['partial', 'grad clip', 'optimization/gradient-clipping'],
-  ['partial', 'backprop', 'optimization/backpropagation'],
-  ['partial', 'cross ent', 'losses/cross-entropy'],
-  ['partial', 'grad desc', 'optimization/gradient-descent'],
-  ['partial', 'know dist', 'llm/knowledge-distillation'],
-  ['partial', 'spec dec', 'systems/speculative-decoding'],
-  ['partial', 'mixed prec', 'systems/mixed-precision'],
-  ['code', 'kl_div', 'losses/kl-divergence'],
-  ['code', 'F.kl_div', 'losses/kl-divergence'],
-  ['code', 'num_epochs', 'fundamentals/epoch'],
-  ['code', 'LoraConfig', 'llm/lora'],
-  ['code', 'clip_grad_norm_', 'optimization/gradient-clipping'],
-  ['code', 'CrossEntropyLoss', 'losses/cross-entropy'],
-  ['code', 'BCEWithLogitsLoss', 'losses/binary-cross-entropy'],
-  ['code', 'MSELoss', 'losses/mse'],
-  ['code', 'DistributedDataParallel', 'systems/data-parallelism'],
-  ['code', 'past_key_values', 'systems/kv-cache'],
-  ['code', 'GradScaler', 'systems/mixed-precision'],
-  ['code', 'lora_alpha', 'llm/lora'],
-  ['pinyin', 'jiaochashang', 'losses/cross-entropy'],
-  ['pinyin', 'jcs', 'losses/cross-entropy'],
-  ['pinyin', 'fanxiangchuanbo', 'optimization/backpropagation'],
-  ['pinyin', 'fxcb', 'optimization/backpropagation'],
-  ['pinyin', 'weizhibianma', 'architectures/positional-encoding'],
-  ['pinyin', 'wzbm', 'architectures/positional-encoding'],
-  ['pinyin', 'xuexilv', 'fundamentals/learning-rate'],
-  ['pinyin', 'guonihe', 'fundamentals/overfitting-underfitting'],
-  ['pinyin', 'tiduxiajiang', 'optimization/gradient-descent'],
-  ['pinyin', 'zizhuyili', 'architectures/self-attention'],
-  ['pinyin', 'klsandu', 'losses/kl-divergence'],
-  ['pinyin', 'siweilian', 'llm/chain-of-thought'],
-  ['homophone', '交叉商', 'losses/cross-entropy'],
-];
+import { LOOKUP_QUERIES, type QueryKind as Kind } from './support/lookupQueries';
 
 const notesRoot = path.resolve(__dirname, '../../../notes');
 
@@ -266,6 +164,20 @@ describe('concept lookup on in-memory notes', () => {
     assert.equal(top('cross entorpy').tier, 'fuzzy');
     assert.equal(top('交叉商').item.note.id, 'losses/cross-entropy');
     assert.equal(top('交叉商').tier, 'homophone');
+  });
+
+  it('finds a concept and one of its headings from several words', () => {
+    const r = top('交叉熵 用法');
+    assert.equal(r.item.kind, 'heading');
+    assert.equal(r.item.heading!.text, 'PyTorch 用法');
+    assert.equal(r.tier, 'combined');
+    assert.equal(top('kl relative').item.note.id, 'losses/kl');
+  });
+
+  it('matches a dotted code name by its last segment', () => {
+    const r = top('torch.nn.functional.kl_div');
+    assert.equal(r.item.note.id, 'losses/kl');
+    assert.equal(r.tier, 'exact');
   });
 
   it('restricts to a topic', () => {

@@ -44,17 +44,16 @@ export function buildFullTextIndex(snapshot: KnowledgeBaseSnapshot): FullTextInd
 }
 
 const MAX_TEXT = 160;
+/** Characters kept before the match when the line is cut, so the match shows near the start of the row. */
+const CONTEXT = 30;
 
 function displayLine(raw: string, at: number): string {
   const lead = raw.match(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)*/)?.[0].length ?? 0;
-  let text = raw.slice(lead).trimEnd();
-  let pos = Math.max(0, at - lead);
-  if (text.length > MAX_TEXT) {
-    const from = Math.max(0, Math.min(pos - 40, text.length - MAX_TEXT));
-    text = (from > 0 ? '…' : '') + text.slice(from, from + MAX_TEXT) + (from + MAX_TEXT < text.length ? '…' : '');
-    pos -= from;
-  }
-  return text;
+  const text = raw.slice(lead).trimEnd();
+  const pos = Math.max(0, at - lead);
+  const from = pos > CONTEXT + 10 ? pos - CONTEXT : 0;
+  const to = Math.min(text.length, from + MAX_TEXT);
+  return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
 }
 
 /**

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
 import type { Heading, Note } from '../types';
-import { codeVariants, compactText, hasHan, nameVariants, nameWords, normalizeText } from './normalize';
+import { codeVariants, hasHan, nameVariants, normalizeText, wordsOfName } from './normalize';
 import { pinyinForms } from './pinyin';
 
 /** One thing the lookup can find: a note (the concept it explains) or one of its headings. */
@@ -26,37 +26,51 @@ export interface NameEntry {
   rank: number;
 }
 
-/** The values Fuse searches for one item, one array per weighted key. */
+/**
+ * One string Fuse searches, under the key of the field it comes from (exactly one key is set). One doc per
+ * name rather than per note: Fuse costs a few microseconds per string, so the preselection hands it the few
+ * hundred strings that share the most bigrams with the query instead of whole notes with ~40 names each.
+ */
 export interface FuseDoc {
-  /** Titles (both languages) and their variants, normalised. */
-  t: string[];
-  /** Aliases, normalised. */
-  a: string[];
-  /** Pinyin (full, without spaces) of Chinese titles and aliases. */
-  p: string[];
-  /** Code names, normalised (`clip grad norm`, `loraconfig`). */
-  c: string[];
-  /** The heading's text (heading items only). */
-  h: string[];
-  /** Summaries in both languages (note items only). */
-  s: string[];
+  /** A title (either language) or a variant of it, normalised. */
+  t?: string;
+  /** An alias, normalised. */
+  a?: string;
+  /** Pinyin (full, without spaces) of a Chinese title or alias. */
+  p?: string;
+  /** A code name, normalised (`clip grad norm`, `loraconfig`). */
+  c?: string;
+  /** A heading's text. */
+  h?: string;
+  /** A summary (either language). */
+  s?: string;
 }
+
+export type FuseKey = keyof FuseDoc;
+
+/** One record of Fuse's index (the type Fuse.parseIndex takes). */
+export type FuseRecord = NonNullable<ReturnType<Fuse.FuseIndex<FuseDoc>['add']>>;
 
 /**
  * Fuse key weights: titles and aliases above code names above headings above summaries. Pinyin sits with
  * the code names: it is exact evidence of a Chinese name, but a fuzzy hit in a pinyin string is weak.
  * Fuse normalises the weights and uses them as exponents of each key's match score.
  */
-export const FUSE_KEYS = [
+export const FUSE_KEYS: readonly { name: FuseKey; weight: number }[] = [
   { name: 't', weight: 1 },
   { name: 'a', weight: 0.9 },
   { name: 'p', weight: 0.5 },
   { name: 'c', weight: 0.6 },
   { name: 'h', weight: 0.4 },
   { name: 's', weight: 0.1 },
-] as const;
+];
 
-/** Chosen by measurement on the query set in test/unit/lookup.test.ts (see searchConcepts.ts). */
+/**
+ * Chosen by measurement (`npm run bench` prints the sweep): on typos generated from the bundled notes'
+ * titles and aliases, hit@1 climbs to 99.5% at 0.4 and stays flat above it, while spurious fuzzy hits for
+ * gibberish stay at ~1 per query up to 0.45 and jump to 9 at 0.5 and 18 at 0.6. Below 0.4, transposed
+ * letters in short words (`epcoh`: two bitap errors in five letters) stop matching.
+ */
 export const FUSE_THRESHOLD = 0.4;
 
 export const FUSE_OPTIONS: Fuse.IFuseOptions<FuseDoc> = {
@@ -64,11 +78,13 @@ export const FUSE_OPTIONS: Fuse.IFuseOptions<FuseDoc> = {
   threshold: FUSE_THRESHOLD,
   ignoreLocation: true,
   includeScore: true,
-  includeMatches: true,
-  // A one- or two-letter fuzzy hit inside a long string is noise; the exact and prefix tiers cover short queries.
-  minMatchCharLength: 2,
+  // One value per doc: the doc is the match, so Fuse need not compute match ranges (they cost an array per string).
+  includeMatches: false,
   shouldSort: true,
 };
+
+/** Names kept per one- and two-character prefix: the shortest, so `f` or `st` answer without walking 10,000 notes. */
+export const SHORT_PREFIX_BUCKET = 100;
 
 export interface LookupIndexOptions {
   /** Overrides FUSE_THRESHOLD (for measuring it). */
@@ -79,41 +95,191 @@ export interface LookupIndex {
   readonly snapshot: KnowledgeBaseSnapshot;
   readonly fuseOptions: Fuse.IFuseOptions<FuseDoc>;
   readonly items: readonly LookupItem[];
-  /** How many other notes list each note in `related`: the last tie-break before the id (交叉熵 before 决策树 for `jcs`). */
+  /** How many other notes list each note in `related`: a prior for partial matches and the last tie-break. */
   readonly inbound: Readonly<Record<string, number>>;
   /** Item index of each note id. */
   readonly noteItem: ReadonlyMap<string, number>;
   readonly names: readonly NameEntry[];
   /** compact name → name ids. */
   readonly exact: ReadonlyMap<string, number[]>;
-  /** Name ids sorted by their compact form, for prefix ranges. */
-  readonly byCompact: Int32Array;
-  /** Words of names (sorted) and the name each belongs to, for partial-word queries. */
-  readonly words: readonly string[];
-  readonly wordName: Int32Array;
+  /** The distinct compact names, sorted, for prefix ranges (ids through `exact`). */
+  readonly sortedCompacts: readonly string[];
+  /**
+   * One- and two-character prefix → the SHORT_PREFIX_BUCKET most preferred names starting with it, filled the
+   * first time a prefix is typed (see searchConcepts), so `f` or `st` need not walk 10,000 notes' names again.
+   */
+  readonly shortPrefix: Map<string, Int32Array>;
+  /** Word of a name → name ids; words sorted for prefix ranges (`posit enc`). */
+  readonly words: ReadonlyMap<string, number[]>;
+  readonly sortedWords: readonly string[];
+  /** The words of each name of several words (the names in `words`). */
+  readonly nameWords: readonly (readonly string[] | undefined)[];
   /** Han character → ids of names containing it (ascending), for substring queries like `熵` or `编码`. */
   readonly hanChars: ReadonlyMap<string, Int32Array>;
-  /** Unordered character bigram → ids of items whose searchable strings contain it (ascending). */
-  readonly bigrams: ReadonlyMap<string, Int32Array>;
+  /** Unordered character bigram (see bigramsOf) → ids of the Fuse docs containing it (ascending). */
+  readonly bigrams: ReadonlyMap<number, Int32Array>;
+  readonly charCodes: CharCodes;
   readonly docs: readonly FuseDoc[];
-  readonly fuseIndex: Fuse.FuseIndex<FuseDoc>;
-  /** Fuse over every item, with the precomputed index. */
-  readonly fuse: Fuse<FuseDoc>;
+  /** The (first) item and the key of each Fuse doc. */
+  readonly docItem: Int32Array;
+  /** Further items of docs that several items share. */
+  readonly docAlso: ReadonlyMap<number, readonly number[]>;
+  readonly docKey: readonly FuseKey[];
+  /** Number of distinct bigrams of each doc. */
+  readonly docGrams: Uint16Array;
+  /**
+   * Fuse's index records of the docs, made the first time a doc is preselected and kept (see fuseRecord):
+   * each keystroke hands Fuse an index of a few hundred of them.
+   */
+  readonly fuseRecords: (FuseRecord | undefined)[];
+  /** An empty Fuse index with the weighted keys, used to make records. */
+  readonly fuseKeysIndex: Fuse.FuseIndex<FuseDoc>;
   readonly buildMs: number;
 }
 
-/** Unordered bigram of two characters: transpositions (`epcoh`) keep sharing bigrams with the right word. */
-export function bigramKey(a: string, b: string): string {
-  return a < b ? a + b : b + a;
+/**
+ * Characters numbered densely (in order of first appearance) so that a bigram key stays a small integer,
+ * which Maps hash fastest. Characters no note contains get no number: their bigrams cannot match anyway.
+ */
+export class CharCodes {
+  private readonly ids = new Int32Array(65536);
+  private next = 1;
+  /** The id of a UTF-16 unit, assigning one when `assign` is set; 0 for an unknown unit. */
+  id(unit: number, assign: boolean): number {
+    let id = this.ids[unit];
+    if (id === 0 && assign && this.next < 32768) {
+      id = this.next++;
+      this.ids[unit] = id;
+    }
+    return id;
+  }
 }
 
-export function bigramsOf(compact: string, into: Set<string>): void {
-  const chars = [...compact];
-  for (let i = 0; i + 1 < chars.length; i++) into.add(bigramKey(chars[i], chars[i + 1]));
+/**
+ * Distinct unordered bigrams of a string, spaces ignored, as `min * 32768 + max` of the two characters'
+ * ids: transpositions (`epcoh`) keep sharing bigrams with the right word.
+ */
+export function bigramsOf(text: string, codes: CharCodes, assign: boolean, into: Set<number>): Set<number> {
+  into.clear();
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 32) continue;
+    const c = codes.id(unit, assign);
+    if (prev > 0 && c > 0) into.add(prev < c ? prev * 32768 + c : c * 32768 + prev);
+    prev = c;
+  }
+  return into;
 }
 
-function uniq(values: string[]): string[] {
-  return [...new Set(values.filter((v) => v))];
+/**
+ * The Fuse index record of doc `d`, made with Fuse's own FuseIndex.add (so norms and layout are Fuse's) and
+ * kept. Made on first use rather than for all docs up front: a keystroke needs a few hundred of them, and
+ * building all of them for 10,000 notes would cost a fifth of the index build.
+ */
+export function fuseRecord(index: LookupIndex, d: number): FuseRecord {
+  let record = index.fuseRecords[d];
+  if (!record) {
+    const maker = index.fuseKeysIndex;
+    record = maker.add(index.docs[d], d)!;
+    maker.records.length = 0;
+    index.fuseRecords[d] = record;
+  }
+  return record;
+}
+
+/** Calls `f` with each unordered bigram key of `text` (spaces ignored); returns how many it called it with. */
+function forEachGram(text: string, codes: CharCodes, assign: boolean, f: (gram: number) => void): number {
+  let prev = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 32) continue;
+    const c = codes.id(unit, assign);
+    if (prev > 0 && c > 0) {
+      f(prev < c ? prev * 32768 + c : c * 32768 + prev);
+      n++;
+    }
+    prev = c;
+  }
+  return n;
+}
+
+/** Integer-keyed counts and fill positions of bigram postings (open addressing, linear probing, grows). */
+class GramTable {
+  private keys: Int32Array;
+  private counts: Int32Array;
+  private lastDoc: Int32Array;
+  private size = 0;
+  constructor(capacity: number) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity);
+    this.lastDoc = new Int32Array(capacity).fill(-1);
+  }
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let s = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[s] !== -1 && this.keys[s] !== key) s = (s + 1) & mask;
+    return s;
+  }
+  count(key: number, doc: number): void {
+    let s = this.slot(key);
+    if (this.keys[s] === -1) {
+      if (++this.size * 2 > this.keys.length) {
+        this.grow();
+        s = this.slot(key);
+      }
+      this.keys[s] = key;
+    }
+    if (this.lastDoc[s] !== doc) {
+      this.lastDoc[s] = doc;
+      this.counts[s]++;
+    }
+  }
+  /** Allocates each key's list; afterwards `counts` holds fill positions. */
+  allocate(each: (key: number, list: Int32Array) => void): Int32Array[] {
+    const lists: Int32Array[] = new Array(this.keys.length);
+    for (let s = 0; s < this.keys.length; s++) {
+      if (this.keys[s] === -1) continue;
+      lists[s] = new Int32Array(this.counts[s]);
+      each(this.keys[s], lists[s]);
+      this.counts[s] = 0;
+      this.lastDoc[s] = -1;
+    }
+    return lists;
+  }
+  fill(key: number, doc: number, lists: Int32Array[]): void {
+    const s = this.slot(key);
+    if (this.lastDoc[s] === doc) return;
+    this.lastDoc[s] = doc;
+    lists[s][this.counts[s]++] = doc;
+  }
+  private grow(): void {
+    const { keys, counts, lastDoc } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.counts = new Int32Array(keys.length * 2);
+    this.lastDoc = new Int32Array(keys.length * 2).fill(-1);
+    for (let s = 0; s < keys.length; s++) {
+      if (keys[s] === -1) continue;
+      const t = this.slot(keys[s]);
+      this.keys[t] = keys[s];
+      this.counts[t] = counts[s];
+      this.lastDoc[t] = lastDoc[s];
+    }
+  }
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+export const FIELD_ORDER: Record<NameField, number> = { title: 0, alias: 1, code: 2, heading: 3, pinyin: 4, initials: 5 };
+/** `seen` bits (1 << FIELD_ORDER) of the title, alias and code fields, and of the pinyin field. */
+const NAME_BITS = 0b111;
+const PINYIN_BIT = 1 << FIELD_ORDER.pinyin;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -125,23 +291,63 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
   const started = performance.now();
   const items: LookupItem[] = [];
   const docs: FuseDoc[] = [];
+  const docItemList: number[] = [];
+  const docKey: FuseKey[] = [];
   const names: NameEntry[] = [];
+  const nameNorm: string[] = [];
   const noteItem = new Map<string, number>();
-  const seenName = new Set<string>();
+  // Fields (as bits) in which the current item already has each compact name.
+  let seen = new Map<string, number>();
 
-  const addName = (item: number, field: NameField, text: string, compact: string, rank: number) => {
-    if (!compact) return;
-    const key = `${item}\u0000${field}\u0000${compact}`;
-    if (seenName.has(key)) return;
-    seenName.add(key);
+  const addName = (item: number, field: NameField, text: string, norm: string, compact: string, rank: number) => {
+    const bits = seen.get(compact) ?? 0;
+    const bit = 1 << FIELD_ORDER[field];
+    if (!compact || bits & bit) return;
+    seen.set(compact, bits | bit);
     names.push({ item, field, text, compact, rank });
+    nameNorm.push(norm);
   };
-  const addPinyin = (item: number, text: string, rank: number, into: string[]) => {
-    const py = pinyinForms(text);
-    if (!py) return;
-    addName(item, 'pinyin', text, py.full, rank);
-    if (py.initials.length >= 2) addName(item, 'initials', text, py.initials, rank);
-    into.push(py.full);
+  // Heading docs are shared between the items with the same heading text (the 直觉 and 公式 of every note):
+  // Fuse and the bigram postings see each heading string once.
+  const headingDoc = new Map<string, number>();
+  const docAlso = new Map<number, number[]>();
+  const addDoc = (item: number, key: FuseKey, value: string) => {
+    if (!value) return;
+    if (key === 'h') {
+      const d = headingDoc.get(value);
+      if (d !== undefined) {
+        const also = docAlso.get(d);
+        if (!also) docAlso.set(d, [item]);
+        else also.push(item);
+        return;
+      }
+      headingDoc.set(value, docs.length);
+    }
+    docs.push(key === 'h' ? { h: value } : key === 's' ? { s: value } : { [key]: value });
+    docItemList.push(item);
+    docKey.push(key);
+  };
+  const pinyinCache = new Map<string, ReturnType<typeof pinyinForms>>();
+  const addVariant = (item: number, field: 'title' | 'alias' | 'code', key: FuseKey, text: string, rank: number, doc = true) => {
+    const norm = normalizeText(text);
+    const compact = norm.replace(/ /g, '');
+    // A name the item already has as a title, alias or code name adds nothing (the alias 交叉熵 of the note
+    // titled 交叉熵): the earlier, stronger field already answers it.
+    if (!compact || (seen.get(compact) ?? 0) & NAME_BITS) return;
+    addName(item, field, text, norm, compact, rank);
+    if (doc) addDoc(item, key, norm);
+    if (field !== 'code' && hasHan(text)) {
+      let py = pinyinCache.get(text);
+      if (py === undefined && !pinyinCache.has(text)) {
+        py = pinyinForms(text);
+        pinyinCache.set(text, py);
+      }
+      if (py && !((seen.get(py.full) ?? 0) & PINYIN_BIT)) {
+        addName(item, 'pinyin', text, '', py.full, rank);
+        if (py.initials.length >= 2) addName(item, 'initials', text, '', py.initials, rank);
+        addDoc(item, 'p', py.full);
+      }
+    }
   };
 
   const notes = [...snapshot.notes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -149,103 +355,76 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
     const i = items.length;
     items.push({ kind: 'note', note });
     noteItem.set(note.id, i);
-    const t: string[] = [];
-    const a: string[] = [];
-    const p: string[] = [];
-    const c: string[] = [];
-    let rank = 0;
-    for (const title of uniq([note.title, note.titleEn])) {
-      for (const v of nameVariants(title)) {
-        addName(i, 'title', v, compactText(v), rank);
-        t.push(normalizeText(v));
-        addPinyin(i, v, rank, p);
-      }
-      rank++;
-    }
-    note.aliases.forEach((alias, r) => {
-      for (const v of nameVariants(alias)) {
-        addName(i, 'alias', v, compactText(v), r);
-        a.push(normalizeText(v));
-        addPinyin(i, v, r, p);
-      }
+    seen = new Map();
+    const titles = note.title === note.titleEn ? [note.title] : [note.title, note.titleEn];
+    titles.forEach((title, rank) => {
+      for (const v of nameVariants(title)) addVariant(i, 'title', 't', v, rank);
     });
-    note.code.forEach((code, r) => {
-      for (const v of codeVariants(code)) {
-        addName(i, 'code', v, compactText(v), r);
-        c.push(normalizeText(v));
-      }
+    note.aliases.forEach((alias, rank) => {
+      for (const v of nameVariants(alias)) addVariant(i, 'alias', 'a', v, rank);
     });
-    docs.push({
-      t: uniq(t),
-      a: uniq(a),
-      p: uniq(p),
-      c: uniq(c),
-      h: [],
-      s: uniq([note.summary, note.summaryEn].map(normalizeText)),
-    });
+    // The last segment of `F.kl_div` is a name of its own (exact hits) but not a Fuse doc: bitap finds it inside the whole.
+    note.code.forEach((code, rank) => codeVariants(code).forEach((v, k) => addVariant(i, 'code', 'c', v, rank, k === 0)));
+    addDoc(i, 's', normalizeText(note.summary));
+    addDoc(i, 's', normalizeText(note.summaryEn));
 
     for (const heading of note.headings) {
       const hi = items.length;
       items.push({ kind: 'heading', note, heading });
-      const h = normalizeText(heading.text);
-      addName(hi, 'heading', heading.text, compactText(heading.text), 0);
-      docs.push({ t: [], a: [], p: [], c: [], h: h ? [h] : [], s: [] });
+      const norm = normalizeText(heading.text);
+      const compact = norm.replace(/ /g, '');
+      if (!compact) continue;
+      names.push({ item: hi, field: 'heading', text: heading.text, compact, rank: 0 });
+      nameNorm.push(norm);
+      addDoc(hi, 'h', norm);
     }
   }
 
   const inbound: Record<string, number> = Object.create(null);
   for (const note of notes) for (const r of new Set(note.related)) if (r !== note.id) inbound[r] = (inbound[r] ?? 0) + 1;
 
+  // Exact and prefix tables.
   const exact = new Map<string, number[]>();
-  names.forEach((n, id) => {
-    const list = exact.get(n.compact);
-    if (list) list.push(id);
-    else exact.set(n.compact, [id]);
-  });
+  names.forEach((n, id) => push(exact, n.compact, id));
+  const sortedCompacts = [...exact.keys()].sort();
 
-  const byCompact = Int32Array.from(names.keys()).sort((x, y) => {
-    const a = names[x].compact;
-    const b = names[y].compact;
-    return a < b ? -1 : a > b ? 1 : x - y;
-  });
-
-  const wordPairs: [string, number][] = [];
+  // Words and Han characters of names (pinyin forms have neither).
+  const words = new Map<string, number[]>();
+  const nameWordList: (string[] | undefined)[] = new Array(names.length);
   const hanLists = new Map<string, number[]>();
   names.forEach((n, id) => {
     if (n.field === 'pinyin' || n.field === 'initials') return;
-    for (const w of nameWords(n.text)) wordPairs.push([w, id]);
+    // A one-word name is found by the prefix tier; the word tier is for names of several words.
+    const ws = wordsOfName(n.text, nameNorm[id]);
+    if (ws.length > 1) {
+      nameWordList[id] = ws;
+      for (const w of ws) push(words, w, id);
+    }
     if (hasHan(n.compact)) {
-      for (const ch of new Set(n.compact.match(/\p{Script=Han}/gu) ?? [])) {
+      for (const ch of n.compact) {
+        if (!HAN_CHAR.test(ch)) continue;
         const list = hanLists.get(ch);
-        if (list) list.push(id);
-        else hanLists.set(ch, [id]);
+        if (!list) hanLists.set(ch, [id]);
+        else if (list[list.length - 1] !== id) list.push(id);
       }
     }
   });
-  wordPairs.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
-  const words = wordPairs.map((w) => w[0]);
-  const wordName = Int32Array.from(wordPairs, (w) => w[1]);
+  const sortedWords = [...words.keys()].sort();
   const hanChars = new Map<string, Int32Array>();
   for (const [ch, list] of hanLists) hanChars.set(ch, Int32Array.from(list));
 
-  // Bigram postings over what Fuse searches, summaries excepted (see searchConcepts: candidate preselection).
-  const bigramLists = new Map<string, number[]>();
-  const grams = new Set<string>();
-  docs.forEach((d, i) => {
-    grams.clear();
-    for (const v of [d.t, d.a, d.p, d.c, d.h]) for (const s of v) bigramsOf(s.replace(/ /g, ''), grams);
-    for (const g of grams) {
-      const list = bigramLists.get(g);
-      if (list) list.push(i);
-      else bigramLists.set(g, [i]);
-    }
-  });
-  const bigrams = new Map<string, Int32Array>();
-  for (const [g, list] of bigramLists) bigrams.set(g, Int32Array.from(list));
+  // Bigram postings of every Fuse doc: counted, then filled, in an open-addressing table of integer keys
+  // (a Map would do millions of hash lookups here); the table also drops a doc's repeated bigrams.
+  const docGrams = new Uint16Array(docs.length);
+  const charCodes = new CharCodes();
+  const table = new GramTable(1 << 20);
+  for (let i = 0; i < docs.length; i++) docGrams[i] = Math.min(65535, forEachGram(docs[i][docKey[i]]!, charCodes, true, (g) => table.count(g, i)));
+  const bigrams = new Map<number, Int32Array>();
+  const lists = table.allocate((g, list) => bigrams.set(g, list));
+  for (let i = 0; i < docs.length; i++) forEachGram(docs[i][docKey[i]]!, charCodes, false, (g) => table.fill(g, i, lists));
 
-  const fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys!, docs);
   const fuseOptions = { ...FUSE_OPTIONS, threshold: options.fuseThreshold ?? FUSE_THRESHOLD };
-  const fuse = new Fuse(docs, fuseOptions, fuseIndex);
+  const fuseKeysIndex = Fuse.createIndex<FuseDoc>(fuseOptions.keys!, []);
 
   return {
     snapshot,
@@ -255,14 +434,21 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
     noteItem,
     names,
     exact,
-    byCompact,
+    sortedCompacts,
+    shortPrefix: new Map(),
     words,
-    wordName,
+    sortedWords,
+    nameWords: nameWordList,
     hanChars,
     bigrams,
+    charCodes,
     docs,
-    fuseIndex,
-    fuse,
+    docItem: Int32Array.from(docItemList),
+    docAlso,
+    docKey,
+    docGrams,
+    fuseRecords: new Array(docs.length),
+    fuseKeysIndex,
     buildMs: performance.now() - started,
   };
 }

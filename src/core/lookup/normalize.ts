@@ -15,32 +15,36 @@ export function hasHan(text: string): boolean {
 
 /** Lower case, NFKC, separators collapsed to single spaces, trimmed: `F.kl_div` → `f kl div`, `交叉熵（CE）` → `交叉熵 ce`. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(SEPARATORS, ' ').trim();
+  // NFKC is the costly step and changes nothing in plain ASCII.
+  const folded = ASCII.test(text) ? text : text.normalize('NFKC');
+  return folded.toLowerCase().replace(SEPARATORS, ' ').trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** `normalizeText` without any spaces: the form exact and prefix matches compare (`cross-entropy` = `crossentropy`). */
 export function compactText(text: string): string {
   return normalizeText(text).replace(/ /g, '');
 }
 
+const HUMPS = /[a-z0-9][A-Z]|[A-Z]{2}[a-z]/;
+const HAN_LATIN = /\p{Script=Han}[^\p{Script=Han}]|[^\p{Script=Han}]\p{Script=Han}/u;
+
 /**
- * Words of a name, for partial-word queries (`posit enc` → "positional encoding"): split at separators,
- * at camelCase humps (`LoraConfig` → lora, config) and between Han and Latin runs (`KL散度` → kl, 散度).
- * The unsplit tokens are kept too, so `LoRA` yields both `lora` and `lo`, `ra`.
+ * Words of a name (`norm` is its normalizeText), for partial-word queries (`posit enc` → "positional
+ * encoding"): the normalised tokens, split between Han and Latin runs (`KL散度` → kl, 散度) and at
+ * camelCase humps (`LoraConfig` → loraconfig, lora, config; `LoRA` → lora, lo, ra).
  */
-export function nameWords(text: string): string[] {
-  const out = new Set<string>();
-  for (const token of text.normalize('NFKC').split(SEPARATORS)) {
-    if (!token) continue;
-    const lower = token.toLowerCase();
-    for (const run of lower.split(/(\p{Script=Han}+)/u)) if (run) out.add(run);
-    const humps = token
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-      .replace(/(\p{Script=Han}+)/gu, ' $1 ')
-      .toLowerCase()
-      .split(' ');
-    for (const h of humps) if (h) out.add(h);
+export function wordsOfName(text: string, norm: string): string[] {
+  const tokens = norm.includes(' ') ? norm.split(' ') : [norm];
+  const mixed = HAN_LATIN.test(norm);
+  const humps = HUMPS.test(text);
+  if (!mixed && !humps) return tokens;
+  const out = new Set<string>(tokens);
+  if (mixed) for (const token of tokens) for (const run of token.split(/(\p{Script=Han}+)/u)) if (run) out.add(run);
+  if (humps) {
+    const split = text.normalize('NFKC').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    for (const h of normalizeText(split).split(' ')) if (h) out.add(h);
   }
   return [...out];
 }
@@ -59,6 +63,7 @@ export function queryWords(text: string): string[] {
  * `LoRA (Low-Rank Adaptation)` → [..., `LoRA`, `Low-Rank Adaptation`]; `迭代 / 步` → [..., `迭代`, `步`].
  */
 export function nameVariants(name: string): string[] {
+  if (!VARIANT_MARK.test(name)) return [name];
   const out = new Set<string>([name]);
   const n = name.normalize('NFKC');
   const outside = n.replace(/\([^()]*\)/g, ' ').trim();
@@ -69,6 +74,8 @@ export function nameVariants(name: string): string[] {
   }
   return [...out];
 }
+
+const VARIANT_MARK = /[(（]| \/ /;
 
 /** Forms of a code name: the whole (`F.kl_div`) and its last dotted segment (`kl_div`). */
 export function codeVariants(code: string): string[] {

@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
-import { bigramsOf, type FuseDoc, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
+import { FIELD_ORDER as NAME_FIELD_ORDER, SHORT_PREFIX_BUCKET, bigramsOf, fuseRecord, type FuseDoc, type FuseKey, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
 import { compactText, hasHan, normalizeText, queryWords } from './normalize';
 import { pinyinForms } from './pinyin';
 
 /** How a match was found, strongest first. */
-export type MatchTier = 'exact' | 'prefix' | 'homophone' | 'words' | 'substring' | 'fuzzy';
+export type MatchTier = 'exact' | 'prefix' | 'homophone' | 'words' | 'substring' | 'combined' | 'fuzzy';
 
 export interface LookupMatch {
   item: LookupItem;
@@ -23,6 +23,8 @@ export interface SearchOptions {
   limit?: number;
   /** Only notes (and headings of notes) in this topic or below it. */
   topicId?: string;
+  /** Set false to skip the fuzzy (Fuse) tier (the per-word searches of a multi-word query do). */
+  fuzzy?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SearchOptions {
  * spells a name) beat partial words beat Chinese substrings beat fuzzy (Fuse) hits; inside a band, the
  * field and how much of the name the query covers decide.
  */
-const BAND: Record<MatchTier, number> = { exact: 0, prefix: 0.1, homophone: 0.17, words: 0.2, substring: 0.24, fuzzy: 0.35 };
+const BAND: Record<MatchTier, number> = { exact: 0, prefix: 0.1, homophone: 0.17, words: 0.2, substring: 0.24, combined: 0.3, fuzzy: 0.35 };
 const FIELD_PENALTY: Record<NameField | 'summary', number> = {
   title: 0,
   alias: 0.004,
@@ -40,18 +42,23 @@ const FIELD_PENALTY: Record<NameField | 'summary', number> = {
   initials: 0.06,
   summary: 0.1,
 };
-const FIELD_ORDER: Record<NameField | 'summary', number> = { title: 0, alias: 1, code: 2, heading: 3, pinyin: 4, initials: 5, summary: 6 };
+/** Tie-break between equally scored results: the field that matched. */
+const FIELD_ORDER: Record<NameField | 'summary', number> = { ...NAME_FIELD_ORDER, summary: 6 };
 /** Bonus per doubling of a note's inbound `related` links, for non-exact matches, and its cap. */
 const IMPORTANCE = 0.006;
 const IMPORTANCE_CAP = 0.02;
-/** Headings rank below notes that match as well, and below their own note whenever it matches at all. */
+/** No fuzzy match can score below this. */
+const FUZZY_FLOOR = BAND.fuzzy - IMPORTANCE_CAP;
+/** Headings rank below notes that match as well (and below their own note when it matched by a name; see the end of searchConcepts). */
 const HEADING_PENALTY = 0.05;
-const FUSE_KEY_FIELD: Record<string, NameField | 'summary'> = { t: 'title', a: 'alias', p: 'pinyin', c: 'code', h: 'heading', s: 'summary' };
+const FUSE_KEY_FIELD: Record<FuseKey, NameField | 'summary'> = { t: 'title', a: 'alias', p: 'pinyin', c: 'code', h: 'heading', s: 'summary' };
 
-/** Up to this many items, Fuse scans them all; above it, Fuse sees only the items preselected by bigrams. */
-export const FUSE_FULL_SCAN_ITEMS = 5000;
-/** How many items the bigram preselection hands to Fuse in a large knowledge base. */
+/** How many strings (names, headings, summaries) the bigram preselection hands to Fuse per keystroke. */
 export const FUSE_CANDIDATES = 400;
+/** How many of the items sharing one Fuse doc (a 直觉 heading in every note) a fuzzy hit is credited to. */
+const SHARED_DOC_CAP = 200;
+/** How many bigram postings the preselection walks at most (after the three rarest bigrams). */
+const PRESELECT_POSTINGS = 60_000;
 /** The most names a prefix or word range is walked for (one-letter queries on 10,000 notes). */
 const RANGE_CAP = 20000;
 
@@ -92,6 +99,60 @@ export function substringDistance(p: readonly string[], t: readonly string[]): n
   return best;
 }
 
+const tokenMemo = new WeakMap<LookupIndex, Map<string, Map<number, number>>>();
+
+/**
+ * Items one word of a multi-word query finds (item → score), without fuzzy. Memoised per index: while a
+ * query is typed, its earlier words are looked up again on every keystroke.
+ */
+function tokenHits(index: LookupIndex, token: string, topicId: string | undefined): Map<number, number> {
+  let memo = tokenMemo.get(index);
+  if (!memo) {
+    memo = new Map();
+    tokenMemo.set(index, memo);
+  }
+  const key = `${topicId ?? ''}\u0000${token}`;
+  let hits = memo.get(key);
+  if (!hits) {
+    hits = new Map();
+    for (const m of searchConcepts(index, token, { limit: 300, topicId, fuzzy: false })) hits.set(m.itemIndex, m.score);
+    if (memo.size >= 256) memo.clear();
+    memo.set(key, hits);
+  }
+  return hits;
+}
+
+/** The most preferred names (shortest, then by field) starting with a one- or two-character prefix; memoised. */
+function shortPrefixNames(index: LookupIndex, prefix: string): Int32Array {
+  let bucket = index.shortPrefix.get(prefix);
+  if (!bucket) {
+    const { sortedCompacts, names } = index;
+    const ids: number[] = [];
+    for (let k = lowerBound(sortedCompacts.length, (i) => sortedCompacts[i] < prefix); k < sortedCompacts.length; k++) {
+      if (!sortedCompacts[k].startsWith(prefix)) break;
+      for (const id of index.exact.get(sortedCompacts[k])!) ids.push(id);
+    }
+    const pref = (id: number) => names[id].compact.length * 8 + NAME_FIELD_ORDER[names[id].field];
+    ids.sort((a, b) => pref(a) - pref(b) || a - b);
+    bucket = Int32Array.from(ids.slice(0, SHORT_PREFIX_BUCKET));
+    index.shortPrefix.set(prefix, bucket);
+  }
+  return bucket;
+}
+
+/** Name ids with a word starting with `prefix`, walking at most RANGE_CAP of them. */
+function* wordRange(index: LookupIndex, prefix: string): Generator<number> {
+  const { sortedWords } = index;
+  let walked = 0;
+  for (let k = lowerBound(sortedWords.length, (i) => sortedWords[i] < prefix); k < sortedWords.length && walked < RANGE_CAP; k++) {
+    if (!sortedWords[k].startsWith(prefix)) return;
+    for (const id of index.words.get(sortedWords[k])!) {
+      yield id;
+      walked++;
+    }
+  }
+}
+
 function lowerBound(n: number, less: (i: number) => boolean): number {
   let lo = 0;
   let hi = n;
@@ -109,45 +170,59 @@ function inTopic(item: LookupItem, topicId: string | undefined): boolean {
   return t === topicId || t.startsWith(`${topicId}/`);
 }
 
-const scratch = new WeakMap<LookupIndex, Float64Array>();
+interface Scratch {
+  acc: Float64Array;
+  touched: Int32Array;
+}
+const scratchOf = new WeakMap<LookupIndex, Scratch>();
 
-/** Items sharing the most (IDF-weighted) unordered bigrams with the query: Fuse's candidates in a large base. */
-function preselect(index: LookupIndex, compact: string, limit: number): number[] {
-  const grams = new Set<string>();
-  bigramsOf(compact, grams);
-  const n = index.items.length;
-  let acc = scratch.get(index);
-  if (!acc) {
-    acc = new Float64Array(n);
-    scratch.set(index, acc);
+/**
+ * The Fuse docs most likely to be within the threshold of the query: those sharing the most IDF-weighted
+ * unordered bigrams with it, relative to their own length (a long summary shares some bigrams with anything).
+ * Rare bigrams are counted first and common ones only while the walk stays under PRESELECT_POSTINGS: a typo
+ * spoils two or three bigrams, the rare ones left still find the name.
+ */
+function preselect(index: LookupIndex, norm: string, limit: number): number[] {
+  const n = index.docs.length;
+  let scratch = scratchOf.get(index);
+  if (!scratch) {
+    scratch = { acc: new Float64Array(n), touched: new Int32Array(n) };
+    scratchOf.set(index, scratch);
   }
-  const touched: number[] = [];
-  for (const g of grams) {
+  const { acc, touched } = scratch;
+  const lists: Int32Array[] = [];
+  for (const g of bigramsOf(norm, index.charCodes, false, new Set<number>())) {
     const list = index.bigrams.get(g);
-    if (!list) continue;
+    if (list) lists.push(list);
+  }
+  lists.sort((x, y) => x.length - y.length);
+  let count = 0;
+  let walked = 0;
+  let total = 0;
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
+    if (l >= 3 && walked + list.length > PRESELECT_POSTINGS) break;
+    walked += list.length;
     const idf = Math.log(1 + n / list.length);
+    total += idf;
     for (let k = 0; k < list.length; k++) {
       const i = list[k];
-      if (acc[i] === 0) touched.push(i);
+      if (acc[i] === 0) touched[count++] = i;
       acc[i] += idf;
     }
   }
-  // A size-`limit` min-heap on acc keeps the best candidates without sorting everything touched.
+  const q = Math.max(1, lists.length);
+  for (let t = 0; t < count; t++) {
+    const i = touched[t];
+    // Dice-like: shared weight over the larger of the two bigram counts, so a short name that holds the
+    // query beats a paragraph that happens to contain its bigrams.
+    acc[i] = acc[i] / total / Math.sqrt(Math.max(q, index.docGrams[i]) / q) + 1e-9;
+  }
+  // A size-`limit` min-heap keeps the best without sorting everything touched.
   const heap: number[] = [];
   const worse = (a: number, b: number) => acc![a] < acc![b] || (acc![a] === acc![b] && a > b);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (r < heap.length && worse(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const i of touched) {
+  for (let t = 0; t < count; t++) {
+    const i = touched[t];
     if (heap.length < limit) {
       heap.push(i);
       for (let c = heap.length - 1; c > 0; ) {
@@ -158,20 +233,20 @@ function preselect(index: LookupIndex, compact: string, limit: number): number[]
       }
     } else if (worse(heap[0], i)) {
       heap[0] = i;
-      down(0);
+      for (let c = 0; ; ) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let m = c;
+        if (l < heap.length && worse(heap[l], heap[m])) m = l;
+        if (r < heap.length && worse(heap[r], heap[m])) m = r;
+        if (m === c) break;
+        [heap[c], heap[m]] = [heap[m], heap[c]];
+        c = m;
+      }
     }
   }
-  for (const i of touched) acc[i] = 0;
+  for (let t = 0; t < count; t++) acc[touched[t]] = 0;
   return heap.sort((a, b) => a - b);
-}
-
-function fuseFor(index: LookupIndex, compact: string): Fuse<FuseDoc> {
-  const k = Number(process.env.K || FUSE_CANDIDATES);
-  if (index.items.length <= k) return index.fuse;
-  const picked = preselect(index, compact, k);
-  const records = picked.map((i) => index.fuseIndex.records[i]);
-  const sub = Fuse.parseIndex<FuseDoc>({ keys: index.fuseIndex.keys, records });
-  return new Fuse(index.docs as FuseDoc[], index.fuseOptions, sub);
 }
 
 /**
@@ -191,6 +266,7 @@ export function searchConcepts(index: LookupIndex, query: string, options: Searc
     if (options.topicId && !inTopic(items[item], options.topicId)) return;
     // Partial matches lean towards the notes others relate to: `注意力` → self-attention before "注意力头".
     if (tier !== 'exact') score -= Math.min(IMPORTANCE_CAP, IMPORTANCE * Math.log2(1 + (index.inbound[items[item].note.id] ?? 0)));
+    if (items[item].kind === 'heading') score += HEADING_PENALTY;
     const b = best.get(item);
     if (!b || score < b.score || (score === b.score && length < b.length)) best.set(item, { score, tier, field, matched, length });
   };
@@ -202,13 +278,35 @@ export function searchConcepts(index: LookupIndex, query: string, options: Searc
     offer(n.item, BAND.exact + fieldPenalty(n), 'exact', n.field, n.text, n.compact.length);
   }
 
-  // Names starting with the query.
-  const start = lowerBound(index.byCompact.length, (i) => names[index.byCompact[i]].compact < compact);
-  for (let k = start, walked = 0; k < index.byCompact.length && walked < RANGE_CAP; k++, walked++) {
-    const n = names[index.byCompact[k]];
-    if (!n.compact.startsWith(compact)) break;
-    if (n.compact.length === compact.length) continue;
-    offer(n.item, BAND.prefix + 0.06 * coverage(n.compact.length) + fieldPenalty(n), 'prefix', n.field, n.text, n.compact.length);
+  // Names starting with the query: one- and two-letter queries from the precomputed buckets of shortest names.
+  const prefixHit = (id: number) => {
+    const n = names[id];
+    if (n.compact.length > compact.length) {
+      offer(n.item, BAND.prefix + 0.06 * coverage(n.compact.length) + fieldPenalty(n), 'prefix', n.field, n.text, n.compact.length);
+    }
+  };
+  if (compact.length <= 2) {
+    for (const id of shortPrefixNames(index, compact)) prefixHit(id);
+  } else {
+    const { sortedCompacts } = index;
+    let walked = 0;
+    for (let k = lowerBound(sortedCompacts.length, (i) => sortedCompacts[i] < compact); k < sortedCompacts.length && walked < RANGE_CAP; k++) {
+      if (!sortedCompacts[k].startsWith(compact)) break;
+      for (const id of index.exact.get(sortedCompacts[k])!) {
+        prefixHit(id);
+        walked++;
+      }
+    }
+  }
+
+  // A dotted code name whose module path differs from the note's: torch.nn.functional.kl_div → kl_div.
+  const lastDot = query.lastIndexOf('.');
+  if (lastDot > 0) {
+    const last = compactText(query.slice(lastDot + 1));
+    for (const id of last.length >= 2 && last !== compact ? index.exact.get(last) ?? [] : []) {
+      const n = names[id];
+      if (n.field === 'code' || n.field === 'alias') offer(n.item, BAND.exact + 0.05 + fieldPenalty(n), 'exact', n.field, n.text, n.compact.length);
+    }
   }
 
   // A Chinese query written with a homophone (交叉商 → jiaochashang).
@@ -220,24 +318,29 @@ export function searchConcepts(index: LookupIndex, query: string, options: Searc
     }
   }
 
-  // Every query word starts a word of the name: `posit enc`, `grad clip`, `entropy` in "cross entropy".
-  const words = queryWords(query);
-  if (compact.length >= 2 && words.length > 0 && words.length <= 12) {
-    let hits: Map<number, number> | undefined;
-    for (const w of words) {
-      const found = new Map<number, number>();
-      const first = lowerBound(index.words.length, (i) => index.words[i] < w);
-      for (let k = first, walked = 0; k < index.words.length && walked < RANGE_CAP; k++, walked++) {
-        if (!index.words[k].startsWith(w)) break;
-        const id = index.wordName[k];
-        if (!hits || hits.has(id)) found.set(id, (hits?.get(id) ?? 0) + w.length);
-      }
-      hits = found;
-      if (hits.size === 0) break;
-    }
-    for (const [id, matchedChars] of hits ?? []) {
+  // Every query word starts a different word of one name: `posit enc`, `grad clip`, `entropy` in "cross entropy".
+  // Candidates come from the longest query word; the other words are checked against each candidate's words.
+  const qWords = queryWords(query);
+  // (One- and two-letter queries are left to the prefix buckets: every word of 10,000 notes starts somewhere.)
+  if (compact.length >= 3 && qWords.length > 0 && qWords.length <= 12) {
+    const lead = qWords.reduce((x, y) => (y.length > x.length ? y : x));
+    const candidates = wordRange(index, lead);
+    const matched = qWords.reduce((n, w) => n + w.length, 0);
+    const seenName = new Set<number>();
+    for (const id of candidates) {
+      if (seenName.has(id)) continue;
+      seenName.add(id);
+      const ws = index.nameWords[id] ?? [];
+      const used = new Set<number>();
+      const ok = qWords.every((w) => {
+        const at = ws.findIndex((x, i) => !used.has(i) && x.startsWith(w));
+        if (at < 0) return false;
+        used.add(at);
+        return true;
+      });
+      if (!ok) continue;
       const n = names[id];
-      const ratio = 1 - Math.min(1, matchedChars / n.compact.length);
+      const ratio = 1 - Math.min(1, matched / n.compact.length);
       offer(n.item, BAND.words + 0.06 * ratio + fieldPenalty(n), 'words', n.field, n.text, n.compact.length);
     }
   }
@@ -247,9 +350,9 @@ export function searchConcepts(index: LookupIndex, query: string, options: Searc
     const chars = [...new Set(compact.match(/\p{Script=Han}/gu) ?? [])];
     const lists = chars.map((c) => index.hanChars.get(c));
     if (lists.every((l) => l)) {
-      const shortest = lists.reduce((a, b) => (a!.length <= b!.length ? a : b))!;
-      for (const id of shortest) {
-        const n = names[id];
+      const shortest = lists.reduce((x, y) => (x!.length <= y!.length ? x : y))!;
+      for (let k = 0; k < shortest.length && k < RANGE_CAP; k++) {
+        const n = names[shortest[k]];
         if (n.compact.length > compact.length && n.compact.includes(compact)) {
           offer(n.item, BAND.substring + 0.06 * coverage(n.compact.length) + fieldPenalty(n), 'substring', n.field, n.text, n.compact.length);
         }
@@ -257,36 +360,80 @@ export function searchConcepts(index: LookupIndex, query: string, options: Searc
     }
   }
 
-  // Typos and everything else: Fuse with weighted keys.
-  if (compact.length >= 3) {
-    const fuse = fuseFor(index, compact);
-    const qChars = [...norm];
-    for (const r of fuse.search(norm, { limit: Math.max(limit, 50) })) {
-      // Fuse multiplies the scores of every matching value, which favours items with many similar names.
-      // Re-rank by the single best value: its key's weight, its edit distance to the query, and how much
-      // of it the query covers ("learning rate" beats "learning rate schedules" for `lerning rate`).
-      let best: { q: number; field: NameField | 'summary'; value: string } | undefined;
-      for (const m of r.matches ?? []) {
-        const v = m.value ?? '';
-        const field = FUSE_KEY_FIELD[m.key ?? ''] ?? 'summary';
-        if (!v) continue;
-        const vChars = [...v];
-        const errors = substringDistance(qChars, vChars);
-        const q = FIELD_PENALTY[field] + 0.45 * (errors / qChars.length) + 0.1 * (1 - Math.min(1, qChars.length / vChars.length));
-        if (!best || q < best.q) best = { q, field, value: v };
+  // Several words naming one concept in different names, or a concept and one of its headings:
+  // `指令微调 sft`, `过拟合 欠拟合`, `交叉熵 直觉` (→ the 直觉 heading of the cross-entropy note). Each word is
+  // looked up on its own (without fuzzy); an item qualifies when every word found it or its note.
+  const tokens = [...new Set(norm.split(' ').filter((t) => t))];
+  if (tokens.length >= 2 && tokens.length <= 6 && options.fuzzy !== false) {
+    const perToken = tokens.map((t) => tokenHits(index, t, options.topicId));
+    const scoreFor = (hits: Map<number, number>, i: number) => {
+      const direct = hits.get(i);
+      const item = items[i];
+      const viaNote = item.kind === 'heading' ? hits.get(index.noteItem.get(item.note.id)!) : undefined;
+      if (direct === undefined) return viaNote;
+      return viaNote === undefined ? direct : Math.min(direct, viaNote);
+    };
+    const candidates = new Set<number>();
+    for (const hits of perToken) for (const i of hits.keys()) candidates.add(i);
+    for (const i of candidates) {
+      let sum = 0;
+      let all = true;
+      let direct = 0;
+      for (const hits of perToken) {
+        const sc = scoreFor(hits, i);
+        if (sc === undefined) {
+          all = false;
+          break;
+        }
+        if (hits.has(i)) direct++;
+        sum += sc;
       }
-      if (!best) continue;
-      offer(r.refIndex, BAND.fuzzy + best.q + 0.15 * (r.score ?? 1), 'fuzzy', best.field, best.value, best.value.length);
+      // A heading qualifies only through words of its own, not through its note's names alone.
+      if (!all || (items[i].kind === 'heading' && direct === 0)) continue;
+      const item = items[i];
+      const label = item.heading ? item.heading.text : item.note.title;
+      offer(i, BAND.combined + 0.2 * (sum / perToken.length), 'combined', item.heading ? 'heading' : 'title', label, label.length);
     }
   }
 
-  // Headings: below equally good notes, and below their own note when it matched too.
+  // Typos and everything else: Fuse with weighted keys, over the docs preselected by bigrams. Skipped when the
+  // tiers above already filled the list with matches no fuzzy hit could outrank (one-letter prefixes).
+  let sure = 0;
+  for (const b of best.values()) if (b.score < FUZZY_FLOOR) sure++;
+  // Fuzzy needs four letters (three Han characters): one error in three letters matches half the vocabulary.
+  const fuzzyMin = hasHan(compact) ? 3 : 4;
+  if (options.fuzzy !== false && compact.length >= fuzzyMin && sure < limit) {
+    const picked = preselect(index, norm, FUSE_CANDIDATES);
+    const records = picked.map((d) => fuseRecord(index, d));
+    const fuse = new Fuse(index.docs as FuseDoc[], index.fuseOptions, Fuse.parseIndex<FuseDoc>({ keys: index.fuseKeysIndex.keys, records }));
+    const qChars = [...compact];
+    for (const r of fuse.search(norm)) {
+      // Re-rank by edit distance and coverage: Fuse's bitap counts a swap of two letters as two errors,
+      // and its score ignores how much of the name the query covers ("learning rate" vs "… schedules").
+      const key = index.docKey[r.refIndex];
+      const value = r.item[key]!;
+      const vChars = [...value.replace(/ /g, '')];
+      const field = FUSE_KEY_FIELD[key];
+      const errors = substringDistance(qChars, vChars);
+      const score =
+        BAND.fuzzy +
+        FIELD_PENALTY[field] +
+        0.45 * (errors / qChars.length) +
+        0.1 * (1 - Math.min(1, qChars.length / vChars.length)) +
+        0.05 * (r.score ?? 1);
+      offer(index.docItem[r.refIndex], score, 'fuzzy', field, value, vChars.length);
+      const also = index.docAlso.get(r.refIndex);
+      if (also) for (let k = 0; k < also.length && k < SHARED_DOC_CAP; k++) offer(also[k], score, 'fuzzy', field, value, vChars.length);
+    }
+  }
+
+  // A heading never ranks above its own note when that note matched by one of its names; when the note
+  // matched only fuzzily (`epoch 常见误区` is no name of the epoch note), the heading that matched goes first.
   for (const [i, b] of best) {
     const item = items[i];
     if (item.kind !== 'heading') continue;
-    b.score += HEADING_PENALTY;
     const own = best.get(index.noteItem.get(item.note.id)!);
-    if (own && own.score >= b.score) b.score = own.score + 0.001;
+    if (own && own.tier !== 'fuzzy' && own.score >= b.score) b.score = own.score + 0.001;
   }
 
   const ranked = [...best.entries()].sort(([ia, a], [ib, b]) => {
