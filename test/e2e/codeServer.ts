@@ -504,26 +504,38 @@ export async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } });
 }
 
-/** Opens the command palette (F1), types `title`, and runs the first matching command. */
-export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+/**
+ * Opens the command palette (F1), types `title`, and runs the first matching command. The palette reads the
+ * command list when it opens, so right after start-up (before every extension's contributions are known) it is
+ * closed and opened again until the command shows up.
+ */
+export async function runCommand(page: Page, title: string, timeout = 60_000): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  try {
-    await input.waitFor({ state: 'visible', timeout: 3000 });
-  } catch {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout });
-  }
-  await input.fill(`>${title}`);
   const row = page
     .locator('.quick-input-widget .quick-input-list .monaco-list-row')
     .filter({ hasText: title })
     .first();
-  await row.waitFor({ state: 'visible', timeout });
+  const deadline = Date.now() + timeout;
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+    } catch {
+      await focusWorkbench(page);
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(1000, deadline - Date.now())) });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette after ${attempt + 1} tries: ${(e as Error).message}`);
+    }
+  }
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout }).catch(() => undefined);
+  await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
 /** Moves the cursor of the active editor to line:col (1-based) with Ctrl+G. */
