@@ -597,3 +597,53 @@ export async function onFailure(
   }
   server?.dumpLogs();
 }
+
+/** The preview's page (the inner webview frame) once it shows the note titled `title`. */
+export async function previewFrame(page: Page, title: string, timeout = 60_000): Promise<Frame> {
+  const t0 = Date.now();
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const shown = await frame.evaluate(() => {
+          const content = document.getElementById('content');
+          return content && !content.querySelector('.loading') ? document.title : undefined;
+        });
+        if (shown === title) return frame;
+      } catch {
+        /* detached or not ready */
+      }
+    }
+    if (Date.now() - t0 > timeout) throw new Error(`no preview showing "${title}" within ${timeout} ms (${page.frames().length} frames)`);
+    await sleep(250);
+  }
+}
+
+/**
+ * Mocha hooks for a suite that drives one code-server: started in `before`, a screenshot and the logs on each failed
+ * test, stopped in `after`. Read `.server` and `.page` inside the tests.
+ */
+export function useWorkbench(start: () => StartOptions, workbench: WorkbenchOptions = {}): { readonly server: CodeServer; readonly page: Page } {
+  let server: CodeServer | undefined;
+  let wb: Workbench | undefined;
+  before(async function () {
+    server = await startCodeServer(start());
+    wb = await openWorkbench(server.url, workbench);
+  });
+  afterEach(async function () {
+    await onFailure(this, server, wb?.page as Page);
+  });
+  after(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('code-server is not running');
+      return server;
+    },
+    get page() {
+      if (!wb) throw new Error('the workbench is not open');
+      return wb.page;
+    },
+  };
+}

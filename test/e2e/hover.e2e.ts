@@ -2,8 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { CodeServer, Workbench, gotoLine, onFailure, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer } from './codeServer';
+import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from './codeServer';
 
 describe('Concept hover (packaged VSIX in code-server)', function () {
   this.timeout(240_000);
@@ -12,28 +11,12 @@ describe('Concept hover (packaged VSIX in code-server)', function () {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const line = lines.findIndex((l) => /^num_epochs\s*=/.test(l)) + 1;
 
-  let server: CodeServer | undefined;
-  let wb: Workbench | undefined;
-  let page: Page;
-
-  before(async function () {
-    assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
-    assert.ok(line > 0, 'examples/train.py assigns num_epochs');
-    server = await startCodeServer({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix }] });
-    wb = await openWorkbench(server.url);
-    page = wb.page;
-  });
-
-  afterEach(async function () {
-    await onFailure(this, server, page);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await server?.stop();
-  });
+  assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
+  assert.ok(line > 0, 'examples/train.py assigns num_epochs');
+  const cs = useWorkbench(() => ({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix }] }));
 
   it('shows the epoch concept with a rendered formula over num_epochs', async () => {
+    const page = cs.page;
     const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^train\.py$/ }).first();
     await row.waitFor({ state: 'visible', timeout: 60_000 });
     await row.click();

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { createKnowledgeBase, displayTitle, nodeNoteFiles, type Note } from '../../src/core';
-import { CodeServer, Workbench, onFailure, openWorkbench, repoRoot, runCommand, screenshot, startCodeServer } from './codeServer';
+import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, runCommand, screenshot, startCodeServer } from './codeServer';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const extension = () => (process.env.AI_NOTES_VSIX ? { vsix: process.env.AI_NOTES_VSIX } : { folder: repoRoot });
@@ -38,25 +38,6 @@ async function typeAndExpectFirst(page: Page, query: string, label: string, time
   }
 }
 
-/** The preview's frame once it shows the note titled `title`. */
-async function previewFrame(page: Page, title: string, timeout = 60_000): Promise<Frame> {
-  const t0 = Date.now();
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        const shown = await frame.evaluate(() => {
-          const content = document.getElementById('content');
-          return content && !content.querySelector('.loading') ? document.title : undefined;
-        });
-        if (shown === title) return frame;
-      } catch {
-        /* detached or not ready */
-      }
-    }
-    if (Date.now() - t0 > timeout) throw new Error(`no preview showing "${title}" within ${timeout} ms`);
-    await sleep(250);
-  }
-}
 
 describe('Look Up Concept (code-server)', function () {
   this.timeout(300_000);

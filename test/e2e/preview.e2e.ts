@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { createKnowledgeBase, displayTitle, nodeNoteFiles, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
 import { prepareHostileNotes } from '../fixtures/hostileNotes';
-import { CodeServer, Workbench, onFailure, openWorkbench, repoRoot, screenshot, startCodeServer } from './codeServer';
+import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, screenshot, startCodeServer } from './codeServer';
 
 const vsix = () => process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,25 +71,6 @@ async function setColorTheme(page: Page, theme: string): Promise<void> {
   await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
-/** The preview's page (the inner webview frame) once it shows the note titled `title`. */
-async function previewFrame(page: Page, title: string, timeout = 60_000): Promise<Frame> {
-  const t0 = Date.now();
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        const shown = await frame.evaluate(() => {
-          const content = document.getElementById('content');
-          return content && !content.querySelector('.loading') ? document.title : undefined;
-        });
-        if (shown === title) return frame;
-      } catch {
-        /* detached or not ready */
-      }
-    }
-    if (Date.now() - t0 > timeout) throw new Error(`no preview showing "${title}" within ${timeout} ms (${page.frames().length} frames)`);
-    await sleep(250);
-  }
-}
 
 async function loadSnapshot(root: string, includeBundled: boolean): Promise<KnowledgeBaseSnapshot> {
   const roots = includeBundled ? [path.join(repoRoot, 'notes'), root] : [root];

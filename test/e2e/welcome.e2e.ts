@@ -2,37 +2,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { CodeServer, Workbench, onFailure, openWorkbench, repoRoot, screenshot, startCodeServer } from './codeServer';
+import { repoRoot, screenshot, useWorkbench } from './codeServer';
 
 describe('Notes view with no notes (packaged VSIX in code-server)', function () {
   this.timeout(240_000);
   const vsix = process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
-  let server: CodeServer | undefined;
-  let wb: Workbench | undefined;
-  let page: Page;
-
-  before(async () => {
-    assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
-    server = await startCodeServer({
-      workspace: path.join(repoRoot, 'examples'),
-      extensions: [{ vsix }],
-      settings: { 'aiNotes.includeBundledNotes': false, 'aiNotes.notesFolders': [] },
-    });
-    wb = await openWorkbench(server.url);
-    page = wb.page;
-  });
-
-  afterEach(async function () {
-    await onFailure(this, server, page);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await server?.stop();
-  });
+  assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
+  const cs = useWorkbench(() => ({
+    workspace: path.join(repoRoot, 'examples'),
+    extensions: [{ vsix }],
+    settings: { 'aiNotes.includeBundledNotes': false, 'aiNotes.notesFolders': [] },
+  }));
 
   it('shows the welcome text with a button to add a notes folder', async () => {
+    const page = cs.page;
     const entry = page.locator('.activitybar .action-item a[aria-label^="AI Notes"]').first();
     await entry.waitFor({ state: 'visible', timeout: 60_000 });
     await entry.click();

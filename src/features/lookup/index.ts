@@ -69,6 +69,23 @@ function createPick(placeholder: string, matchOnDetail: boolean): vscode.QuickPi
   return qp;
 }
 
+/** Enter opens the chosen note (in the preview), the row's button opens its source; `intercept` may handle a row first. */
+function openOnAccept(qp: vscode.QuickPick<LookupPickItem>, intercept?: (item: LookupPickItem) => boolean): vscode.Disposable[] {
+  return [
+    qp.onDidAccept(async () => {
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!item || intercept?.(item) || !item.target) return;
+      qp.hide();
+      await vscode.commands.executeCommand(Commands.openNote, item.target);
+    }),
+    qp.onDidTriggerItemButton(async (e) => {
+      if (!e.item.target) return;
+      qp.hide();
+      await vscode.commands.executeCommand(Commands.openSource, e.item.target);
+    }),
+  ];
+}
+
 function parentTopic(snapshot: KnowledgeBaseSnapshot, topic: Topic): Topic | undefined {
   if (!topic.id) return undefined;
   const slash = topic.id.lastIndexOf('/');
@@ -119,21 +136,10 @@ async function showLookup(host: NotesHost, indexes: Indexes, initial: string): P
 
   disposables.push(
     qp.onDidChangeValue(render),
-    qp.onDidAccept(async () => {
-      const item = qp.selectedItems[0] ?? qp.activeItems[0];
-      if (!item) return;
-      if (item.topic) {
-        enterTopic(item.topic);
-        return;
-      }
-      if (!item.target) return;
-      qp.hide();
-      await vscode.commands.executeCommand(Commands.openNote, item.target);
-    }),
-    qp.onDidTriggerItemButton(async (e) => {
-      if (!e.item.target) return;
-      qp.hide();
-      await vscode.commands.executeCommand(Commands.openSource, e.item.target);
+    ...openOnAccept(qp, (item) => {
+      if (!item.topic) return false;
+      enterTopic(item.topic);
+      return true;
     }),
     qp.onDidTriggerButton((b) => {
       if (b === vscode.QuickInputButtons.Back && topic && snapshot) enterTopic(parentTopic(snapshot, topic));
@@ -193,17 +199,7 @@ async function showSearchNotes(host: NotesHost, indexes: Indexes, initial: strin
       if (timer) clearTimeout(timer);
       timer = setTimeout(render, SEARCH_DEBOUNCE_MS);
     }),
-    qp.onDidAccept(async () => {
-      const item = qp.selectedItems[0] ?? qp.activeItems[0];
-      if (!item?.target) return;
-      qp.hide();
-      await vscode.commands.executeCommand(Commands.openNote, item.target);
-    }),
-    qp.onDidTriggerItemButton(async (e) => {
-      if (!e.item.target) return;
-      qp.hide();
-      await vscode.commands.executeCommand(Commands.openSource, e.item.target);
-    }),
+    ...openOnAccept(qp),
     host.onDidChange((s) => {
       snapshot = s;
       render();
