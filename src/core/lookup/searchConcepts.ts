@@ -254,7 +254,37 @@ function preselect(index: LookupIndex, norm: string, limit: number): number[] {
  * initials), code names, partial words and typos. Cheap enough to run on every keystroke: all note text
  * was normalised and converted to pinyin when the index was built.
  */
+/**
+ * Searches names; when a query of several words finds nothing as a whole ("GAN 训练不稳定"), it falls back to its
+ * words one by one and ranks notes by how many of the words they answer, so a query never comes back empty only
+ * because one of its words names nothing.
+ */
 export function searchConcepts(index: LookupIndex, query: string, options: SearchOptions = {}): LookupMatch[] {
+  const whole = searchWholeQuery(index, query, options);
+  if (whole.length > 0) return whole;
+  const words = [...new Set(query.split(/\s+/).filter(Boolean))];
+  if (words.length < 2) return whole;
+  const limit = options.limit ?? 50;
+  const best = new Map<string, { match: LookupMatch; words: number }>();
+  for (const word of words) {
+    const seen = new Set<string>();
+    for (const m of searchWholeQuery(index, word, { ...options, limit: 20 })) {
+      const key = m.item.kind === 'note' ? m.item.note.id : `${m.item.note.id}#${m.item.heading?.slug}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const prev = best.get(key);
+      if (!prev) best.set(key, { match: m, words: 1 });
+      else best.set(key, { match: m.score < prev.match.score ? m : prev.match, words: prev.words + 1 });
+    }
+  }
+  // Every word that went unanswered costs a band, so partial answers rank below whole ones everywhere they mix.
+  return [...best.values()]
+    .map(({ match, words: hit }) => ({ ...match, score: Math.min(1, match.score + 0.3 * (words.length - hit)) }))
+    .sort((a, b) => a.score - b.score || a.itemIndex - b.itemIndex)
+    .slice(0, limit);
+}
+
+function searchWholeQuery(index: LookupIndex, query: string, options: SearchOptions = {}): LookupMatch[] {
   const limit = options.limit ?? 50;
   const norm = normalizeText(query);
   const compact = norm.replace(/ /g, '');
