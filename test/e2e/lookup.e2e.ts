@@ -8,9 +8,9 @@
 // Runs against the VSIX in AI_NOTES_VSIX (npm run test:e2e packages one), else against this folder's build.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createKnowledgeBase, displayTitle, nodeNoteFiles, type Note } from '../../src/core';
-import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, runCommand, screenshot, startCodeServer } from './codeServer';
+import { previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from './codeServer';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const extension = () => (process.env.AI_NOTES_VSIX ? { vsix: process.env.AI_NOTES_VSIX } : { folder: repoRoot });
@@ -41,29 +41,20 @@ async function typeAndExpectFirst(page: Page, query: string, label: string, time
 
 describe('Look Up Concept (code-server)', function () {
   this.timeout(300_000);
-  let server: CodeServer | undefined;
-  let wb: Workbench | undefined;
+  const cs = useWorkbench(
+    () => ({ workspace: path.join(repoRoot, 'examples'), extensions: [extension()], colorTheme: 'Default Light Modern' }),
+    { viewport: { width: 1400, height: 900 } },
+  );
   let page: Page;
   let note: Note;
   let title: string;
 
   before(async function () {
+    page = cs.page;
     const snapshot = await createKnowledgeBase({ files: nodeNoteFiles, roots: [path.join(repoRoot, 'notes')] }).load();
     note = snapshot.notes.get('losses/cross-entropy')!;
     assert.ok(note, 'notes/losses/cross-entropy.md is missing');
     title = displayTitle(note, 'en'); // the workbench runs in English
-    server = await startCodeServer({ workspace: path.join(repoRoot, 'examples'), extensions: [extension()], colorTheme: 'Default Light Modern' });
-    wb = await openWorkbench(server.url, { viewport: { width: 1400, height: 900 } });
-    page = wb.page;
-  });
-
-  afterEach(async function () {
-    await onFailure(this, server, page);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await server?.stop();
   });
 
   it('F1 → Look Up Concept → 交叉熵 → the cross-entropy note first → Enter opens it', async () => {

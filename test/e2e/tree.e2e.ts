@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { CodeServer, Workbench, onFailure, openWorkbench, repoRoot, screenshot, startCodeServer } from './codeServer';
+import { repoRoot, screenshot, useWorkbench } from './codeServer';
 
 interface NoteInfo {
   file: string;
@@ -72,25 +72,12 @@ describe('Notes tree (packaged VSIX in code-server)', function () {
   const topic: TopicInfo = withNotes.find((t) => t.titles.some((x) => /基础|Fundamentals/i.test(x))) ??
     withNotes[0] ?? { dir: '', titles: ['(no topic)'], notes: [] };
 
-  let server: CodeServer | undefined;
-  let wb: Workbench | undefined;
+  assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
+  assert.ok(topic.notes.length > 0, `no topic with notes under ${path.join(repoRoot, 'notes')}`);
+  const cs = useWorkbench(() => ({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix }] }));
   let page: Page;
-
-  before(async function () {
-    assert.ok(fs.existsSync(vsix), `VSIX not found: ${vsix} (npm run package)`);
-    assert.ok(topic.notes.length > 0, `no topic with notes under ${path.join(repoRoot, 'notes')}`);
-    server = await startCodeServer({ workspace: path.join(repoRoot, 'examples'), extensions: [{ vsix }] });
-    wb = await openWorkbench(server.url);
-    page = wb.page;
-  });
-
-  afterEach(async function () {
-    await onFailure(this, server, page);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await server?.stop();
+  before(() => {
+    page = cs.page;
   });
 
   const sidebarRows = () => page.locator('.part.sidebar .monaco-list-row');
@@ -122,7 +109,7 @@ describe('Notes tree (packaged VSIX in code-server)', function () {
   let noteLabel = '';
 
   it('installed the VSIX into the fresh extensions dir', () => {
-    const dirs = fs.readdirSync(server!.extensionsDir);
+    const dirs = fs.readdirSync(cs.server.extensionsDir);
     assert.ok(dirs.some((d) => d.startsWith('ai-notes.ai-notes-')), `extensions dir holds: ${dirs.join(', ')}`);
   });
 
