@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode, splitIdentifier } from '../../src/core';
+import { buildConceptIndex, conceptAt, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode, splitIdentifier } from '../../src/core';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 import { scoreLabelledCode } from './support/labelledCode';
 
@@ -138,4 +138,23 @@ describe('identifier matcher on labelled ML code with the bundled notes', () => 
       assert.ok(falseAlarmRate <= 0.03, `false alarms ${falseAlarmRate}\n${detail}`);
     });
   }
+});
+
+describe('conceptAt', () => {
+  it('finds the identifier under a position, also from a precomputed tokenisation', async () => {
+    const m = createIdentifierMatcher(
+      buildConceptIndex(
+        await createKnowledgeBase({
+          files: inMemoryFiles({ '/n/e.md': noteText({ title: 'e', title_en: 'Epoch', aliases: [], summary: 's', summary_en: 's', code: ['num_epochs'] }) }),
+          roots: ['/n'],
+        }).load(),
+      ),
+    );
+    const text = 'x = 1\n# num_epochs in a comment\nfor e in range(num_epochs): pass\n';
+    const occurrences = findIdentifiers(text);
+    assert.equal(conceptAt(text, 2, 18, m)?.match.concept.id, 'e');
+    assert.equal(conceptAt('', 2, 18, m, 'python', occurrences)?.match.concept.id, 'e');
+    assert.equal(conceptAt(text, 1, 5, m), undefined, 'comments are not explained');
+    assert.equal(conceptAt(text, 0, 0, m), undefined);
+  });
 });

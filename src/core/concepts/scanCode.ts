@@ -31,14 +31,29 @@ export function scanCode(text: string, matcher: IdentifierMatcher, style: Commen
   return out;
 }
 
-/** The concept under a position (0-based line/character), or undefined. */
-export function conceptAt(text: string, line: number, character: number, matcher: IdentifierMatcher, style: CommentStyle = 'python'): ScannedConcept | undefined {
-  for (const occ of findIdentifiers(text, style)) {
-    if (occ.line === line && occ.start <= character && character <= occ.end) {
+/** The concept under a position (0-based line/character), or undefined. Pass `occurrences` to reuse a tokenised text. */
+export function conceptAt(
+  text: string,
+  line: number,
+  character: number,
+  matcher: IdentifierMatcher,
+  style: CommentStyle = 'python',
+  occurrences: readonly IdentifierOccurrence[] = findIdentifiers(text, style),
+): ScannedConcept | undefined {
+  // Occurrences come in document order: binary-search the first one on the line.
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < occurrences.length && occurrences[i].line === line; i++) {
+    const occ = occurrences[i];
+    if (occ.start <= character && character <= occ.end) {
       const match = matchOccurrence(occ, matcher);
       return match ? { ...occ, match } : undefined;
     }
-    if (occ.line > line) break;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { buildConceptIndex, conceptAt, createIdentifierMatcher, type CommentStyle, type IdentifierMatcher, type TexToSvg } from '../../core';
+import { buildConceptIndex, conceptAt, createIdentifierMatcher, findIdentifiers, type CommentStyle, type IdentifierMatcher, type IdentifierOccurrence, type TexToSvg } from '../../core';
 import { Commands } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { conceptHoverMarkdown } from './conceptHover';
@@ -28,10 +28,24 @@ export function activateHover(context: vscode.ExtensionContext, host: NotesHost)
   };
   context.subscriptions.push(host.onDidChange((s) => (matcher = Promise.resolve(createIdentifierMatcher(buildConceptIndex(s))))));
 
+  // Tokenising is per document version, not per hover: moving the mouse over one file reuses it.
+  const tokenised = new Map<string, { version: number; occurrences: IdentifierOccurrence[] }>();
+  const occurrencesOf = (document: vscode.TextDocument): IdentifierOccurrence[] => {
+    const key = document.uri.toString();
+    const hit = tokenised.get(key);
+    if (hit && hit.version === document.version) return hit.occurrences;
+    const occurrences = findIdentifiers(document.getText(), commentStyle(document.languageId));
+    if (tokenised.size > 20) tokenised.clear();
+    tokenised.set(key, { version: document.version, occurrences });
+    return occurrences;
+  };
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => tokenised.delete(d.uri.toString())));
+
   const find = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const m = await getMatcher();
     if (token?.isCancellationRequested) return undefined;
-    return conceptAt(document.getText(), position.line, position.character, m, commentStyle(document.languageId));
+    const style = commentStyle(document.languageId);
+    return conceptAt('', position.line, position.character, m, style, occurrencesOf(document));
   };
 
   const provider: vscode.HoverProvider = {
