@@ -19,7 +19,8 @@ export function splitIdentifier(identifier: string): string[] {
   return identifier
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    // Letters then digits split (conv1 → conv 1, gpt2 → gpt 2), except one letter and its digits (f1, l2, b1, t5).
+    .replace(/([A-Za-z]{2,})(\d)/g, '$1 $2')
     .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -33,7 +34,8 @@ export function splitIdentifier(identifier: string): string[] {
 export function splitName(name: string): string[] {
   return name
     .normalize('NFKC')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    // Letters then digits split (conv1 → conv 1, gpt2 → gpt 2), except one letter and its digits (f1, l2, b1, t5).
+    .replace(/([A-Za-z]{2,})(\d)/g, '$1 $2')
     .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -57,7 +59,6 @@ export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
   embd: ['embedding'],
   norm: ['normalization'],
   optim: ['optimizer'],
-  opt: ['optimizer'],
   sched: ['scheduler'],
   ce: ['cross', 'entropy'],
   pos: ['positional'],
@@ -93,6 +94,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
   neg: ['negative'],
   birnn: ['rnn'],
   bilstm: ['lstm'],
+  w2v: ['word2vec'],
 };
 
 /** The (dotted) identifier as a lookup key for exact `code` entries: leading/trailing `_` dropped, case kept. */

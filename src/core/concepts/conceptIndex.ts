@@ -41,7 +41,7 @@ export const GENERIC_WORDS = new Set([
   'sum', 'mean', 'max', 'min', 'std', 'var', 'exp', 'add', 'mul', 'matmul', 'view', 'reshape', 'cat', 'stack', 'zero', 'one',
   'ones', 'zeros', 'rand', 'randn', 'range', 'len', 'total', 'all', 'any', 'new', 'old', 'tmp', 'temp', 'buffer', 'stage',
   'batch', 'store', 'split', 'splits', 'eps', 'kernel', 'memory', 'apply', 'create', 'build', 'update', 'agent', 'env',
-  'group', 'groups', 'drop',
+  'group', 'groups', 'drop', 'llm', 'opt',
   // library names: importing a library is not using a concept
   'transformers', 'diffusers', 'datasets', 'torchvision', 'accelerate', 'lightning', 'pytorch', 'tensorflow', 'keras',
   'sklearn', 'cv2', 'pandas', 'pd', 'numpy', 'scipy', 'matplotlib', 'plt', 'wandb', 'tqdm', 'json', 'yaml', 'argparse',

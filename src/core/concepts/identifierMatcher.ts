@@ -77,7 +77,8 @@ export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher 
       for (let len = ws.length - 1; len >= 1; len--) {
         for (let start = ws.length - len; start >= 0; start--) {
           const run = ws.slice(start, start + len);
-          if (len === 1 && (GENERIC_WORDS.has(run[0]) || PREFIX_WORDS.has(run[0]) || SUFFIX_WORDS.has(run[0]) || run[0].length < 2)) continue;
+          // A lone word must be specific: not generic, not a qualifier, and not a letter-digit pair (b1 in b1_x1 is a box corner).
+          if (len === 1 && (GENERIC_WORDS.has(run[0]) || PREFIX_WORDS.has(run[0]) || SUFFIX_WORDS.has(run[0]) || run[0].length < 2 || /^[a-z]\d$/.test(run[0]))) continue;
           const hit = byPhrase(run, 'part');
           if (hit) return hit;
         }
