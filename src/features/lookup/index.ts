@@ -155,15 +155,11 @@ async function showLookup(host: NotesHost, indexes: Indexes, initial: string): P
     }),
   );
 
-  qp.value = initial;
-  qp.busy = true;
-  qp.show();
-  try {
-    snapshot = await indexes.snapshot();
-    index = indexes.lookupIndex(snapshot);
-  } finally {
-    qp.busy = false;
-  }
+  snapshot = await showWhileLoading(qp, initial, async () => {
+    const loaded = await indexes.snapshot();
+    index = indexes.lookupIndex(loaded); // built while the pick still shows busy
+    return loaded;
+  });
   render();
 }
 
@@ -212,15 +208,20 @@ async function showSearchNotes(host: NotesHost, indexes: Indexes, initial: strin
     }),
   );
 
+  snapshot = await showWhileLoading(qp, initial, () => indexes.snapshot());
+  render();
+}
+
+/** Shows the pick at once (busy) with the initial query, and resolves once `load` has. */
+async function showWhileLoading<T>(qp: vscode.QuickPick<LookupPickItem>, initial: string, load: () => Promise<T>): Promise<T> {
   qp.value = initial;
   qp.busy = true;
   qp.show();
   try {
-    snapshot = await indexes.snapshot();
+    return await load();
   } finally {
     qp.busy = false;
   }
-  render();
 }
 
 /**
