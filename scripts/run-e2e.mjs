@@ -1,7 +1,7 @@
 // npm run test:e2e — end-to-end tests of the packaged extension: builds the tests, packages the VSIX
 // (npm run package), makes sure code-server and Chromium are set up, then runs mocha over
 // out/test/e2e/**/*.e2e.js. Each test file starts its own code-server with the VSIX installed into
-// a fresh extensions dir (test/e2e/codeServer.ts), so the artefact users get is what is tested.
+// a fresh extensions dir (test/support/codeServer.ts), so the artefact users get is what is tested.
 //
 // Env: AI_NOTES_E2E_TIMEOUT (ms per test, default 300000), AI_NOTES_TEST_GREP (mocha grep),
 //      AI_NOTES_SKIP_BUILD=1 (reuse out/ and the VSIX), AI_NOTES_VSIX (VSIX to test),

@@ -14,11 +14,11 @@ import { build, onSignals, require, root, setupCodeServer, step } from './lib/ha
 await build(false);
 await setupCodeServer();
 
-// The code-server helpers live in test/e2e/codeServer.ts; bundle them on the fly (no type check,
+// The code-server helpers live in test/support/codeServer.ts; bundle them on the fly (no type check,
 // so a broken test elsewhere does not stop npm start).
 const lib = path.join(root, 'out', 'start', 'codeServer.js');
 await esbuild.build({
-  entryPoints: [path.join(root, 'test', 'e2e', 'codeServer.ts')],
+  entryPoints: [path.join(root, 'test', 'support', 'codeServer.ts')],
   outfile: lib,
   bundle: true,
   platform: 'node',

@@ -1,16 +1,17 @@
-// npm test — every test tier in order: unit, notes lint, integration (code-server extension host),
+// npm test — every test tier in order: eslint, unit, notes lint, integration (code-server extension host),
 // e2e (packaged VSIX in code-server + Chromium). Each tier runs even when an earlier one failed.
 // Prints each tier's wall time, a summary, and as the very last line `N passed, M failed` summed over
 // the tiers (from each tier's own `N passed, M failed` line, or mocha's `N passing` / `M failing`;
 // a tier that prints neither counts as one check, passed or failed by its exit code).
 // Exits non-zero when any tier fails.
 //
-// Env: AI_NOTES_TIERS=unit,lint,integration,e2e (subset/order), AI_NOTES_TIER_TIMEOUT (ms per tier,
+// Env: AI_NOTES_TIERS=eslint,unit,lint,integration,e2e (subset/order), AI_NOTES_TIER_TIMEOUT (ms per tier,
 // default 1800000).
 import { spawn } from 'node:child_process';
-import { closingLine, fmtSeconds, root } from './lib/harness.mjs';
+import { closingLine, fmtSeconds, parseCounts, root } from './lib/harness.mjs';
 
 const ALL_TIERS = [
+  { id: 'eslint', name: 'eslint', script: 'lint' },
   { id: 'unit', name: 'unit', script: 'test:unit' },
   { id: 'lint', name: 'notes lint', script: 'lint:notes' },
   { id: 'integration', name: 'integration', script: 'test:integration' },
@@ -23,27 +24,6 @@ const tiers = wanted.length ? wanted.map((id) => {
   return t;
 }) : ALL_TIERS;
 const tierTimeout = Number(process.env.AI_NOTES_TIER_TIMEOUT) || 30 * 60_000;
-
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-
-/** Counts from a tier's output: its last plain `N passed, M failed` line, else mocha's summary. */
-export function parseCounts(output) {
-  const text = stripAnsi(output);
-  let m;
-  let plain;
-  const plainRe = /^\s*(?:[\w-]+:\s*)?(\d+) passed, (\d+) failed\b/gm;
-  while ((m = plainRe.exec(text))) plain = { passed: Number(m[1]), failed: Number(m[2]) };
-  if (plain) return plain;
-  let passing;
-  let failing;
-  const passRe = /^\s*(\d+) passing\b/gm;
-  while ((m = passRe.exec(text))) passing = Number(m[1]);
-  const failRe = /^\s*(\d+) failing\b/gm;
-  while ((m = failRe.exec(text))) failing = Number(m[1]);
-  if (passing !== undefined || failing !== undefined) return { passed: passing ?? 0, failed: failing ?? 0 };
-  return undefined;
-}
 
 function runTier(tier) {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import {
   type ScrollPosition,
   type ScrollTarget,
   type WebviewMessage,
-} from '../../src/features/preview/messages';
+} from '../../src/shared/previewProtocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -47,11 +47,31 @@ export const build = (withTests = true, clean = []) =>
 export const setupCodeServer = () =>
   step('set up code-server (scripts/setup-code-server.sh)', () => run('bash', ['scripts/setup-code-server.sh']));
 
-/** Loads the compiled test/e2e/codeServer.ts (needs `build --tests`). */
+/** Loads the compiled test/support/codeServer.ts (needs `build --tests`). */
 export function loadCodeServerLib() {
-  const file = path.join(root, 'out', 'test', 'e2e', 'codeServer.js');
+  const file = path.join(root, 'out', 'test', 'support', 'codeServer.js');
   if (!fs.existsSync(file)) throw new Error(`${file} missing: run node scripts/build.mjs --tests`);
   return require(file);
+}
+
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
+/** Counts from a tier's output: its last plain `N passed, M failed` line, else mocha's summary. */
+export function parseCounts(output) {
+  const text = stripAnsi(output);
+  let m;
+  let plain;
+  const plainRe = /^\s*(?:[\w-]+:\s*)?(\d+) passed, (\d+) failed\b/gm;
+  while ((m = plainRe.exec(text))) plain = { passed: Number(m[1]), failed: Number(m[2]) };
+  if (plain) return plain;
+  let passing;
+  let failing;
+  const passRe = /^\s*(\d+) passing\b/gm;
+  while ((m = passRe.exec(text))) passing = Number(m[1]);
+  const failRe = /^\s*(\d+) failing\b/gm;
+  while ((m = failRe.exec(text))) failing = Number(m[1]);
+  if (passing !== undefined || failing !== undefined) return { passed: passing ?? 0, failed: failing ?? 0 };
+  return undefined;
 }
 
 /** The plain closing line that CI reads. */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from './codeServer';
+import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
 
 describe('Concept hover (packaged VSIX in code-server)', function () {
   this.timeout(240_000);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { createKnowledgeBase, displayTitle, nodeNoteFiles, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
 import { prepareHostileNotes } from '../fixtures/hostileNotes';
-import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, screenshot, startCodeServer } from './codeServer';
+import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, screenshot, startCodeServer } from '../support/codeServer';
 
 const vsix = () => process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { repoRoot, screenshot, useWorkbench } from './codeServer';
+import { repoRoot, screenshot, useWorkbench } from '../support/codeServer';
 
 interface NoteInfo {
   file: string;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, screenshot, useWorkbench } from './codeServer';
+import { repoRoot, screenshot, useWorkbench } from '../support/codeServer';
 
 describe('Notes view with no notes (packaged VSIX in code-server)', function () {
   this.timeout(240_000);

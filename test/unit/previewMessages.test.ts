@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../src/features/preview/messages';
+import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../src/shared/previewProtocol';
 
 describe('preview messages', () => {
   describe('from the webview (validated by the host)', () => {

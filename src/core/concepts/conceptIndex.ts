@@ -1,4 +1,5 @@
-import type { KnowledgeBaseSnapshot, Note } from '../index';
+import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
+import type { Note } from '../types';
 import { codeKey, singular, splitIdentifier, splitNameVariants } from './codeTokens';
 
 /** How a name entered the index; a higher tier beats a lower one when two notes claim the same words. */

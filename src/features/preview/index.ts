@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, toNoteTarget, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { writeClipboard } from './clipboard';
-import { parsePreviewState } from './messages';
+import { parsePreviewState } from '../../shared/previewProtocol';
 import { NotePreview, PREVIEW_VIEW_TYPE, previewWebviewOptions } from './notePreview';
 
 export { PREVIEW_VIEW_TYPE } from './notePreview';

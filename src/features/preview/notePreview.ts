@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
-import { parseWebviewMessage, type HostMessage, type ScrollPosition, type ScrollTarget, type WebviewMessage } from './messages';
+import { parseWebviewMessage, type HostMessage, type ScrollPosition, type ScrollTarget, type WebviewMessage } from '../../shared/previewProtocol';
 import { buildNoteView, missingNoteView } from './noteView';
 import { previewLabels, previewShell } from './shell';
 import { writeClipboard } from './clipboard';

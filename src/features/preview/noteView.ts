@@ -1,5 +1,5 @@
 import { displaySummary, displayTitle, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
-import type { NoteView } from './messages';
+import type { NoteView } from '../../shared/previewProtocol';
 
 export interface ViewContext {
   snapshot: KnowledgeBaseSnapshot | undefined;
