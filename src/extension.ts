@@ -1,11 +1,10 @@
-import * as vscode from 'vscode';
-import { features } from './features';
+import type * as vscode from 'vscode';
+import { features, type FeatureApi } from './features';
 import { createNotesHost, type NotesHost } from './features/notesHost';
 
-export interface AiNotesApi {
-  /** For tests and other extensions: the knowledge base host, plus what features expose (e.g. `tree`). */
+/** For tests and other extensions: the knowledge base host, plus what features expose (e.g. `tree`). */
+export interface AiNotesApi extends FeatureApi {
   host: NotesHost;
-  [feature: string]: unknown;
 }
 
 export function activate(context: vscode.ExtensionContext): AiNotesApi {

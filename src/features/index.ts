@@ -6,9 +6,15 @@ import { activateNavigation } from './navigation';
 import { activateNotesWatcher } from './notes-watcher';
 import { activatePreview } from './preview';
 import { activateTree } from './tree';
+import type { NoteTreeProvider } from './tree/noteTreeProvider';
 
-/** A feature may return objects it wants reachable from the extension's API (tests use them). */
-export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | Record<string, unknown>;
+/** What features expose on the extension's API (tests read them). */
+export interface FeatureApi {
+  tree?: NoteTreeProvider;
+}
+
+/** A feature registers its surface and may return part of the extension's API. */
+export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | FeatureApi;
 
 /** Every surface of the extension, each a thin module over the core. */
 export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup];

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createKnowledgeBase, nodeNoteFiles, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger } from '../core';
+import { createKnowledgeBase, nodeNoteFiles, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note } from '../core';
+import type { NoteTarget } from './commands';
+import { onDidChangeSettings, readConfiguration } from './configuration';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {
@@ -11,6 +13,10 @@ export interface NotesHost {
   readonly roots: readonly string[];
   reload(): Promise<KnowledgeBaseSnapshot>;
   onDidChange: vscode.Event<KnowledgeBaseSnapshot>;
+  /** Fires when the configured notes folders change (before the reload they cause). */
+  onDidChangeRoots: vscode.Event<readonly string[]>;
+  /** The note a target names, after loading; warns the user and returns undefined when there is none. */
+  requireNote(target: NoteTarget): Promise<Note | undefined>;
   /** The language titles and summaries are shown in. */
   lang(): Lang;
   readonly log: vscode.LogOutputChannel;
@@ -35,11 +41,11 @@ function expandFolder(folder: string): string | undefined {
 }
 
 export function configuredRoots(extensionPath: string): string[] {
-  const config = vscode.workspace.getConfiguration('aiNotes');
+  const config = readConfiguration();
   const roots: string[] = [];
-  if (config.get<boolean>('includeBundledNotes', true)) roots.push(path.join(extensionPath, 'notes'));
-  for (const f of config.get<string[]>('notesFolders', []) ?? []) {
-    const r = typeof f === 'string' ? expandFolder(f) : undefined;
+  if (config.includeBundledNotes) roots.push(path.join(extensionPath, 'notes'));
+  for (const f of config.notesFolders) {
+    const r = expandFolder(f);
     if (r && !roots.includes(r)) roots.push(r);
   }
   return roots;
@@ -50,7 +56,8 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
   context.subscriptions.push(log);
   const logger: Logger = { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
   const emitter = new vscode.EventEmitter<KnowledgeBaseSnapshot>();
-  context.subscriptions.push(emitter);
+  const rootsEmitter = new vscode.EventEmitter<readonly string[]>();
+  context.subscriptions.push(emitter, rootsEmitter);
 
   let roots = configuredRoots(context.extensionPath);
   let kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
@@ -69,6 +76,13 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     log,
     extensionUri: context.extensionUri,
     onDidChange: emitter.event,
+    onDidChangeRoots: rootsEmitter.event,
+    async requireNote(target) {
+      await host.ready();
+      const note = kb.getNote(target.id);
+      if (!note) void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', target.id));
+      return note;
+    },
     ready() {
       loaded ??= kb.load();
       return loaded;
@@ -85,23 +99,23 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
       void context.globalState.update(RECENT_KEY, next);
     },
     lang() {
-      const setting = vscode.workspace.getConfiguration('aiNotes').get<string>('displayLanguage', 'auto');
-      if (setting === 'zh' || setting === 'en') return setting;
+      const setting = readConfiguration().displayLanguage;
+      if (setting !== 'auto') return setting;
       return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
     },
   };
 
   context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiNotes.notesFolders') || e.affectsConfiguration('aiNotes.includeBundledNotes')) {
-        roots = configuredRoots(context.extensionPath);
-        subscription.dispose();
-        kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
-        subscription = wire();
-        void host.reload();
-      } else if (e.affectsConfiguration('aiNotes.displayLanguage') && kb.current) {
-        emitter.fire(kb.current);
-      }
+    onDidChangeSettings(['notesFolders', 'includeBundledNotes'], () => {
+      roots = configuredRoots(context.extensionPath);
+      subscription.dispose();
+      kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
+      subscription = wire();
+      rootsEmitter.fire(roots);
+      void host.reload();
+    }),
+    onDidChangeSettings(['displayLanguage'], () => {
+      if (kb.current) emitter.fire(kb.current);
     }),
   );
   return host;

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AiNotesApi } from '../../src/extension';
-import type { NoteTreeProvider } from '../../src/features/tree/noteTreeProvider';
 
 async function api(): Promise<AiNotesApi> {
   const ext = vscode.extensions.getExtension<AiNotesApi>('ai-notes.ai-notes');
@@ -11,7 +10,8 @@ async function api(): Promise<AiNotesApi> {
 
 describe('Notes tree (extension host)', () => {
   it('shows topics with titles, notes with summaries as tooltips, and headings that open the source at their line', async () => {
-    const { host, tree } = (await api()) as AiNotesApi & { tree: NoteTreeProvider };
+    const { host, tree } = await api();
+    assert.ok(tree, 'the tree feature exposes its provider');
     const snapshot = await host.ready();
     assert.ok(snapshot.notes.size >= 6, `only ${snapshot.notes.size} notes loaded`);
     const topics = await tree.getChildren();

@@ -9,13 +9,8 @@ export function activateNavigation(context: vscode.ExtensionContext, host: Notes
     vscode.commands.registerCommand(Commands.openSource, async (arg: unknown) => {
       const target = toNoteTarget(arg);
       if (!target) return;
-      await host.ready();
-      const note = host.kb.getNote(target.id);
-      if (!note) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', target.id));
-        return;
-      }
-      await openNoteSource(note, target, { preview: false });
+      const note = await host.requireNote(target);
+      if (note) await openNoteSource(note, target, { preview: false });
     }),
   );
 }

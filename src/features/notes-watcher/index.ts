@@ -20,14 +20,8 @@ export function activateNotesWatcher(context: vscode.ExtensionContext, host: Not
     });
   };
   watch();
-  let lastRoots = host.roots;
   context.subscriptions.push(
-    host.onDidChange(() => {
-      if (host.roots !== lastRoots) {
-        lastRoots = host.roots;
-        watch();
-      }
-    }),
+    host.onDidChangeRoots(watch),
     { dispose: () => { for (const w of watchers) w.dispose(); if (timer) clearTimeout(timer); } },
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { contentSecurityPolicy, makeNonce } from './csp';
 
 /** UI strings of the webview chrome, localised by the host. */
 export interface PreviewLabels {
@@ -33,34 +34,6 @@ export function previewLabels(): PreviewLabels {
 
 const escapeAttr = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** A fresh nonce for every page load, as VS Code's Markdown preview does. */
-export function makeNonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
-
-/**
- * The Content-Security-Policy of the page. KaTeX positions glyphs with `style="…"` attributes, so inline
- * *attributes* are allowed (`style-src-attr`), while style *elements* must come from the extension
- * (`style-src-elem`): a note cannot add a stylesheet. VS Code's built-in preview allows both ('unsafe-inline').
- * Scripts: only ours, by nonce. Images: only through the webview resource origin (notes roots, media).
- */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `style-src ${cspSource}`,
-    `style-src-elem ${cspSource}`,
-    "style-src-attr 'unsafe-inline'",
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /** The page the webview loads; notes arrive afterwards as `show` messages. */
 export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, labels: PreviewLabels, lang: string): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, toNoteTarget } from '../commands';
+import { addNotesFolders, openSetting } from '../configuration';
 import type { NotesHost } from '../notesHost';
 import { NoteTreeProvider } from './noteTreeProvider';
 
@@ -11,7 +12,7 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
 
-  const describe = () => {
+  const showProblems = () => {
     const s = host.kb.current;
     if (!s) return;
     const folderErrors = s.problems.filter((p) => host.roots.includes(p.path));
@@ -20,14 +21,13 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
     for (const p of folderErrors) parts.push(vscode.l10n.t('Folder {0}: {1}', p.path, p.message));
     if (noteErrors.length) parts.push(vscode.l10n.t('{0} note file(s) have problems; see Output › AI Notes.', noteErrors.length));
     view.message = parts.length ? parts.join('  ') : undefined;
-    void vscode.commands.executeCommand('setContext', 'aiNotes.hasNotes', s.notes.size > 0);
   };
 
   context.subscriptions.push(
     host.onDidChange((s) => {
       for (const p of s.problems) host.log.warn(`${p.path}:${p.line}: ${p.message}`);
       provider.refresh(s);
-      describe();
+      showProblems();
     }),
     vscode.commands.registerCommand(Commands.refresh, async () => {
       await host.reload();
@@ -46,14 +46,8 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
         canSelectMany: true,
         openLabel: vscode.l10n.t('Use as Notes Folder'),
       });
-      const config = vscode.workspace.getConfiguration('aiNotes');
-      if (picked?.length) {
-        const current = config.get<string[]>('notesFolders', []);
-        const next = [...new Set([...current, ...picked.map((u) => u.fsPath)])];
-        await config.update('notesFolders', next, vscode.ConfigurationTarget.Global);
-      } else {
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'aiNotes.notesFolders');
-      }
+      if (picked?.length) await addNotesFolders(picked.map((u) => u.fsPath));
+      else await openSetting('notesFolders');
     }),
   );
   return { tree: provider };

@@ -1,0 +1,14 @@
+/** Every command the extension registers, as typed constants (package.json declares the same ids). */
+export const Commands = {
+  refresh: 'aiNotes.refresh',
+  configureFolders: 'aiNotes.configureFolders',
+  openNote: 'aiNotes.openNote',
+  openSource: 'aiNotes.openSource',
+  lookup: 'aiNotes.lookup',
+  searchNotes: 'aiNotes.searchNotes',
+  explainAtCursor: 'aiNotes.explainAtCursor',
+  revealInTree: 'aiNotes.revealInTree',
+  copyLink: 'aiNotes.copyLink',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+
+/** Every `aiNotes.*` setting the extension reads. The only module that calls `getConfiguration('aiNotes')`. */
+export interface AiNotesConfiguration {
+  notesFolders: string[];
+  includeBundledNotes: boolean;
+  displayLanguage: 'auto' | 'zh' | 'en';
+  hover: { enabled: boolean; languages: string[] };
+}
+
+export type SettingKey = 'notesFolders' | 'includeBundledNotes' | 'displayLanguage' | 'hover.enabled' | 'hover.languages';
+
+const SECTION = 'aiNotes';
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The settings as one typed value; `scope` (a document) picks up language- and folder-specific values. */
+export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesConfiguration {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const lang = c.get<string>('displayLanguage', 'auto');
+  return {
+    notesFolders: stringList(c.get('notesFolders', [])),
+    includeBundledNotes: c.get<boolean>('includeBundledNotes', true) !== false,
+    displayLanguage: lang === 'zh' || lang === 'en' ? lang : 'auto',
+    hover: {
+      enabled: c.get<boolean>('hover.enabled', true) !== false,
+      languages: stringList(c.get('hover.languages', ['python'])),
+    },
+  };
+}
+
+/** Calls `listener` when any of `keys` changes. */
+export function onDidChangeSettings(keys: readonly SettingKey[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (keys.some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) listener();
+  });
+}
+
+/** Adds folders to `aiNotes.notesFolders` (user settings), keeping the ones already there. */
+export async function addNotesFolders(folders: readonly string[]): Promise<void> {
+  const next = [...new Set([...readConfiguration().notesFolders, ...folders])];
+  await vscode.workspace.getConfiguration(SECTION).update('notesFolders', next, vscode.ConfigurationTarget.Global);
+}
+
+/** Opens the Settings editor at one of our settings. */
+export function openSetting(key: SettingKey): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
+}

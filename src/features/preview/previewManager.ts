@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { NoteTarget } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { parsePreviewState } from '../../shared/previewProtocol';
+import { NotePreview, PREVIEW_VIEW_TYPE, previewWebviewOptions } from './notePreview';
+
+/** The preview panels of the window. Notes open in the most recently focused one; there is normally one. */
+export class NotePreviews implements vscode.Disposable {
+  private readonly previews = new Set<NotePreview>();
+
+  constructor(private readonly host: NotesHost) {}
+
+  /** The panel notes open in: the last one focused. */
+  get current(): NotePreview | undefined {
+    let best: NotePreview | undefined;
+    for (const p of this.previews) if (!best || p.lastActive > best.lastActive) best = p;
+    return best;
+  }
+
+  open(target: NoteTarget, options: { side?: boolean; preserveFocus?: boolean } = {}): NotePreview {
+    let preview = this.current;
+    const column = options.side ? vscode.ViewColumn.Beside : preview?.panel.viewColumn ?? vscode.ViewColumn.Active;
+    if (preview) {
+      preview.panel.reveal(column, options.preserveFocus);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        target.id,
+        { viewColumn: column, preserveFocus: options.preserveFocus },
+        { ...previewWebviewOptions(this.host), enableFindWidget: true, retainContextWhenHidden: false },
+      );
+      preview = this.adopt(panel);
+    }
+    preview.lastActive = Date.now();
+    preview.show(target);
+    return preview;
+  }
+
+  /** A panel VS Code restored after a window reload. */
+  async restore(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+    const state = parsePreviewState(rawState);
+    const preview = this.adopt(panel);
+    await this.host.ready();
+    if (!state) {
+      // Nothing to show: a blank panel would only confuse.
+      preview.dispose();
+      return;
+    }
+    preview.show({ id: state.id }, { kind: 'offset', top: state.top, line: state.line, delta: state.delta });
+  }
+
+  refresh(): void {
+    for (const p of this.previews) p.refresh();
+  }
+
+  private adopt(panel: vscode.WebviewPanel): NotePreview {
+    const preview = new NotePreview(panel, this.host);
+    this.previews.add(preview);
+    preview.onDidDispose(() => this.previews.delete(preview));
+    return preview;
+  }
+
+  dispose(): void {
+    for (const p of [...this.previews]) p.dispose();
+    this.previews.clear();
+  }
+}
