@@ -8,6 +8,7 @@ import { Commands } from '../../src/features/commandIds';
 import { noteLink, toNoteTarget } from '../../src/features/noteTarget';
 import { contentSecurityPolicy, makeNonce } from '../../src/features/preview/csp';
 import { buildNoteView, missingNoteView } from '../../src/features/preview/noteView';
+import { Disposable } from '../../src/features/util/dispose';
 import { headingNodes } from '../../src/features/tree/noteTreeItems';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 
@@ -104,5 +105,25 @@ describe('commands', () => {
   it('registers exactly the commands the manifest declares', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     assert.deepEqual(Object.values(Commands).sort(), manifest.contributes.commands.map((c) => c.command).sort());
+  });
+});
+
+describe('Disposable base', () => {
+  it('disposes what it registered once, and disposes at once what is registered after', () => {
+    const log: string[] = [];
+    class Owner extends Disposable {
+      add(name: string) {
+        return this._register({ dispose: () => log.push(name) });
+      }
+    }
+    const o = new Owner();
+    o.add('a');
+    o.add('b');
+    o.dispose();
+    o.dispose();
+    assert.deepEqual(log, ['a', 'b']);
+    o.add('late');
+    assert.deepEqual(log, ['a', 'b', 'late']);
+    assert.equal(o.isDisposed, true);
   });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { parseWebviewMessage, type HostMessage, type ScrollPosition, type ScrollTarget, type WebviewMessage } from '../../shared/previewProtocol';
@@ -37,7 +38,7 @@ function isInsideRoot(path: string, roots: readonly string[]): boolean {
  * One preview panel: a webview showing one note at a time, with back/forward history. The host renders;
  * the webview only displays and reports clicks and scrolling, through the typed messages in messages.ts.
  */
-export class NotePreview implements vscode.Disposable {
+export class NotePreview extends Disposable {
   private history: HistoryEntry[] = [];
   private index = -1;
   /** Whether the webview has loaded and said `ready` since it was last (re)created. */
@@ -46,8 +47,6 @@ export class NotePreview implements vscode.Disposable {
   /** The last `show`, sent again whenever the page (re)loads. */
   private pending: HostMessage | undefined;
   private rootsKey: string;
-  private readonly disposables: vscode.Disposable[] = [];
-  private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
   /** When the panel was last focused, to pick the one to reuse. */
@@ -57,10 +56,11 @@ export class NotePreview implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: NotesHost,
   ) {
+    super();
     this.rootsKey = host.roots.join('\n');
     panel.webview.options = previewWebviewOptions(host);
     panel.webview.html = previewShell(panel.webview, host.extensionUri, previewLabels(), vscode.env.language);
-    this.disposables.push(
+    for (const d of [
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
       panel.onDidChangeViewState((e) => {
@@ -68,7 +68,7 @@ export class NotePreview implements vscode.Disposable {
         // Without retainContextWhenHidden the page is dropped when hidden and reloads (then says `ready`).
         if (!e.webviewPanel.visible) this.webviewReady = false;
       }),
-    );
+    ]) this._register(d);
   }
 
   get currentId(): string | undefined {
@@ -128,7 +128,7 @@ export class NotePreview implements vscode.Disposable {
 
   private render(scroll: ScrollTarget): void {
     const entry = this.history[this.index];
-    if (!entry || this.disposed) return;
+    if (!entry || this.isDisposed) return;
     if (scroll.kind !== 'keep') this.scroll = scroll;
     else if (this.webviewReady) this.scroll = { kind: 'offset', ...entry.position };
     // else the page has not shown this entry yet (it is loading): keep aiming where we were going.
@@ -215,12 +215,11 @@ export class NotePreview implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
 }

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import type { NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
+import { Disposable } from '../util/dispose';
 import { parsePreviewState } from '../../shared/previewProtocol';
 import { NotePreview, PREVIEW_VIEW_TYPE, previewWebviewOptions } from './notePreview';
 
 /** The preview panels of the window. Notes open in the most recently focused one; there is normally one. */
-export class NotePreviews implements vscode.Disposable {
+export class NotePreviews extends Disposable {
   private readonly previews = new Set<NotePreview>();
 
-  constructor(private readonly host: NotesHost) {}
+  constructor(private readonly host: NotesHost) {
+    super();
+  }
 
   /** The panel notes open in: the last one focused. */
   get current(): NotePreview | undefined {
@@ -60,8 +63,9 @@ export class NotePreviews implements vscode.Disposable {
     return preview;
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const p of [...this.previews]) p.dispose();
     this.previews.clear();
+    super.dispose();
   }
 }

@@ -2,27 +2,26 @@ import * as vscode from 'vscode';
 import { displaySummary, displayTitle, otherTitle, type KnowledgeBaseSnapshot } from '../../core';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
+import { Disposable } from '../util/dispose';
 import { headingNodes, type NoteTreeNode } from './noteTreeItems';
 
-export class NoteTreeProvider implements vscode.TreeDataProvider<NoteTreeNode> {
-  private readonly changed = new vscode.EventEmitter<NoteTreeNode | undefined>();
+export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvider<NoteTreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<NoteTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private snapshot: KnowledgeBaseSnapshot | undefined;
   /** Nodes are cached so `reveal` and `getParent` see the same objects the tree shows. */
   private noteNodes = new Map<string, NoteTreeNode>();
   private topicNodes = new Map<string, NoteTreeNode>();
 
-  constructor(private readonly host: NotesHost) {}
+  constructor(private readonly host: NotesHost) {
+    super();
+  }
 
   refresh(snapshot: KnowledgeBaseSnapshot): void {
     this.snapshot = snapshot;
     this.noteNodes.clear();
     this.topicNodes.clear();
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   noteNode(id: string): NoteTreeNode | undefined {
