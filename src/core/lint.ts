@@ -4,7 +4,7 @@ import { mathPlugin } from './markdownMath';
 import type { KnowledgeBaseSnapshot } from './knowledgeBase';
 import { katexOptions } from './katexOptions';
 import { codeKey } from './concepts/codeTokens';
-import { GENERIC_WORDS } from './concepts/conceptIndex';
+import { GENERIC_WORDS } from './concepts/vocabulary';
 import type { Note, Problem } from './types';
 
 const REQUIRED: Array<[keyof Note, string]> = [

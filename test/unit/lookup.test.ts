@@ -37,16 +37,9 @@ describe('concept lookup on the bundled notes', () => {
     for (const m of tally.misses) console.log(`    miss: ${m}`);
   });
 
-  it('has at least 60 queries covering every kind', () => {
-    assert.ok(LOOKUP_QUERIES.length >= 60);
-    for (const k of ['english', 'abbreviation', 'chinese', 'typo', 'partial', 'code', 'pinyin'] as Kind[]) {
-      assert.ok(LOOKUP_QUERIES.filter((q) => q[0] === k).length >= 5, k);
-    }
-  });
-
   for (const [kind, query, expected] of LOOKUP_QUERIES) {
-    it(`${kind}: "${query}" → ${expected}`, function () {
-      if (!snapshot.notes.has(expected)) this.skip(); // the note is still being written
+    it(`${kind}: "${query}" → ${expected}`, () => {
+      assert.ok(snapshot.notes.has(expected), `the expected note ${expected} is not in notes/`);
       const results = searchConcepts(index, query, { limit: 10 });
       const ids = results.map((r) => r.item.note.id);
       const k = byKind.get(kind) ?? { total: 0, hit1: 0 };

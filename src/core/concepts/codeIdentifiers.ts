@@ -1,3 +1,4 @@
+import { PYTHON_KEYWORDS } from './vocabulary';
 /** One identifier in source code, with the dotted chain that leads to it (`F.kl_div` for `kl_div`). */
 export interface IdentifierOccurrence {
   /** 0-based line. */
@@ -14,11 +15,6 @@ export interface IdentifierOccurrence {
   qualifier: boolean;
 }
 
-const PYTHON_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
-  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
-  'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'print', 'self', 'super', 'len', 'range',
-]);
 
 export type CommentStyle = 'python' | 'c';
 

@@ -49,53 +49,6 @@ export function splitNameVariants(name: string): string[][] {
   return plain.join(' ') === camel.join(' ') ? [plain] : [plain, camel];
 }
 
-/** Abbreviations common in ML code, expanded to the words notes use. */
-export const ABBREVIATIONS: Readonly<Record<string, string[]>> = {
-  grad: ['gradient'],
-  accum: ['accumulation'],
-  attn: ['attention'],
-  emb: ['embedding'],
-  embed: ['embedding'],
-  embd: ['embedding'],
-  norm: ['normalization'],
-  optim: ['optimizer'],
-  sched: ['scheduler'],
-  ce: ['cross', 'entropy'],
-  pos: ['positional'],
-  posenc: ['positional', 'encoding'],
-  enc: ['encoding'],
-  ckpt: ['checkpoint'],
-  quant: ['quantization'],
-  reg: ['regularization'],
-  temp: ['temperature'],
-  lstm: ['lstm'],
-  ffn: ['feed', 'forward'],
-  mlp: ['mlp'],
-  conv: ['convolution'],
-  bn: ['batch', 'normalization'],
-  ln: ['layer', 'normalization'],
-  kd: ['knowledge', 'distillation'],
-  distill: ['distillation'],
-  aug: ['augmentation'],
-  tok: ['tokenizer'],
-  vocab: ['vocabulary'],
-  acc: ['accuracy'],
-  cv: ['cross', 'validation'],
-  cm: ['confusion', 'matrix'],
-  ds: ['dataset'],
-  gen: ['generation'],
-  hparam: ['hyperparameter'],
-  hyp: ['hyperparameter'],
-  bsz: ['batch', 'size'],
-  bs: ['batch', 'size'],
-  wd: ['weight', 'decay'],
-  pe: ['positional', 'encoding'],
-  ep: ['epoch'],
-  neg: ['negative'],
-  birnn: ['rnn'],
-  bilstm: ['lstm'],
-  w2v: ['word2vec'],
-};
 
 /** The (dotted) identifier as a lookup key for exact `code` entries: leading/trailing `_` dropped, case kept. */
 export function codeKey(identifier: string): string {

@@ -1,6 +1,7 @@
 import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
 import type { Note } from '../types';
-import { codeKey, singular, splitIdentifier, splitNameVariants } from './codeTokens';
+import { codeKey, splitIdentifier, splitNameVariants } from './codeTokens';
+import { GENERIC_WORDS, LIBRARY_NAMESPACES } from './vocabulary';
 
 /** How a name entered the index; a higher tier beats a lower one when two notes claim the same words. */
 export const enum NameTier {
@@ -26,51 +27,9 @@ export interface Concept {
   formula?: string;
 }
 
-/** Words that never name a concept on their own: they would light up in every file. */
-export const GENERIC_WORDS = new Set([
-  'data', 'dataset', 'model', 'models', 'config', 'cfg', 'path', 'device', 'step', 'input', 'output', 'out', 'x', 'y', 'z',
-  'i', 'j', 'k', 'n', 'm', 'self', 'cls', 'arg', 'args', 'kwargs', 'param', 'params', 'parameter', 'result', 'value', 'name',
-  'file', 'dir', 'root', 'tmp', 'train', 'test', 'eval', 'val', 'valid', 'run', 'main', 'init', 'setup', 'get', 'set', 'load',
-  'save', 'fit', 'call', 'forward', 'module', 'layer', 'type', 'mode', 'size', 'num', 'count', 'idx', 'index', 'id', 'key',
-  'item', 'list', 'dict', 'str', 'int', 'float', 'bool', 'tensor', 'array', 'np', 'torch', 'tf', 'nn', 'f', 'jax', 'jnp',
-  'os', 'sys', 'time', 'log', 'logger', 'print', 'info', 'state', 'image', 'images', 'img', 'text', 'label', 'labels', 'target',
-  'targets', 'pred', 'preds', 'prediction', 'score', 'scores', 'result', 'results', 'metric', 'metrics', 'feature', 'features',
-  'hidden', 'weight', 'bias', 'shape', 'dim', 'dtype', 'cuda', 'cpu', 'gpu', 'seed', 'verbose', 'debug', 'version', 'url',
-  'a', 'b', 'c', 'd', 'e', 'g', 'h', 'l', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'api', 'client', 'response', 'request',
-  'prompt', 'message', 'messages', 'query', 'content', 'context', 'token', 'tokens', 'sample', 'samples', 'example', 'examples',
-  'line', 'word', 'words', 'char', 'batch_idx', 'loss', 'norm', 'mask', 'head', 'block', 'net', 'network', 'linear', 'cache',
-  'sum', 'mean', 'max', 'min', 'std', 'var', 'exp', 'add', 'mul', 'matmul', 'view', 'reshape', 'cat', 'stack', 'zero', 'one',
-  'ones', 'zeros', 'rand', 'randn', 'range', 'len', 'total', 'all', 'any', 'new', 'old', 'tmp', 'temp', 'buffer', 'stage',
-  'batch', 'store', 'split', 'splits', 'eps', 'kernel', 'memory', 'apply', 'create', 'build', 'update', 'agent', 'env',
-  'group', 'groups', 'drop', 'llm', 'opt',
-  // library names: importing a library is not using a concept
-  'transformers', 'diffusers', 'datasets', 'torchvision', 'accelerate', 'lightning', 'pytorch', 'tensorflow', 'keras',
-  'sklearn', 'cv2', 'pandas', 'pd', 'numpy', 'scipy', 'matplotlib', 'plt', 'wandb', 'tqdm', 'json', 'yaml', 'argparse',
-]);
 
-/** Leading words that qualify rather than name: num_epochs, max_grad_norm, total_steps, train_batch_size. */
-export const PREFIX_WORDS = new Set([
-  'num', 'n', 'nb', 'max', 'min', 'total', 'use', 'enable', 'init', 'initial', 'base', 'default', 'global', 'cur', 'current',
-  'train', 'training', 'eval', 'val', 'valid', 'validation', 'test', 'start', 'final', 'my', 'new', 'old', 'tmp', 'is', 'do',
-  'get', 'set', 'compute', 'calc', 'calculate', 'apply', 'add', 'run', 'per', 'device', 'local', 'with', 'has', 'pre',
-  'build', 'make', 'create', 'custom', 'the', 'peak', 'target', 'avg', 'mean', 'log', 'print', 'show', 'plot',
-]);
 
-/** Trailing words that qualify rather than name: dropout_rate, warmup_steps, loss_fn, kl_loss, lora_config. */
-export const SUFFIX_WORDS = new Set([
-  'size', 'rate', 'step', 'fn', 'func', 'function', 'loss', 'coef', 'coeff', 'coefficient', 'weight', 'factor', 'ratio',
-  'prob', 'p', 'value', 'val', 'scale', 'dim', 'count', 'num', 'type', 'mode', 'layer', 'module', 'config', 'cfg', 'kwarg',
-  'arg', 'param', 'list', 'id', 'idx', 'index', 'out', 'output', 'result', 'score', 'tensor', 'term', 'fraction', 'pct',
-  'percent', 'threshold', 'per', 'total', 'value', 'enabled', 'flag', 'on', 'type', 'kind',
-  'strategy', 'method', 'criterion', 'metric', 'val', 'history', 'callback', 'hook', 'impl', 'op', 'ops',
-]);
 
-/** First parts of dotted code entries that are libraries or their usual aliases. */
-const LIBRARY_QUALIFIERS = new Set([
-  'F', 'nn', 'torch', 'tf', 'keras', 'layers', 'jax', 'jnp', 'optax', 'flax', 'np', 'optim', 'transforms', 'v2', 'A', 'T',
-  'sklearn', 'transformers', 'peft', 'diffusers', 'trl', 'deepspeed', 'bnb', 'dist', 'lax', 'torchvision', 'tfds', 'hf',
-  'regularizers', 'metrics', 'losses', 'optimizers', 'callbacks', 'activations', 'initializers', 'schedules', 'models',
-]);
 
 export interface ConceptIndex {
   readonly concepts: ReadonlyMap<string, Concept>;
@@ -116,7 +75,7 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       // A dotted entry lends its last part as a name only behind a library (F.kl_div → "kl div"), not behind an
       // object (model.classifier, tokenizer.decode): those parts mean the concept only in that spelling.
       const parts = code.split('.');
-      if (parts.length === 1 || LIBRARY_QUALIFIERS.has(parts[0])) {
+      if (parts.length === 1 || LIBRARY_NAMESPACES.has(parts[0])) {
         claim(splitIdentifier(parts[parts.length - 1]), { noteId: note.id, tier: NameTier.Code, name: code });
       }
     }
@@ -142,4 +101,3 @@ function toConcept(note: Note): Concept {
   };
 }
 
-export { singular };

@@ -1,5 +1,6 @@
-import { ABBREVIATIONS, codeKey, splitIdentifier } from './codeTokens';
-import { GENERIC_WORDS, NameTier, PREFIX_WORDS, SUFFIX_WORDS, type Concept, type ConceptIndex } from './conceptIndex';
+import { codeKey, splitIdentifier } from './codeTokens';
+import { NameTier, type Concept, type ConceptIndex } from './conceptIndex';
+import { ABBREVIATIONS, GENERIC_WORDS, PREFIX_WORDS, SUFFIX_WORDS } from './vocabulary';
 
 /**
  * How an identifier was matched, strongest first. The rule, applied in this order, first hit wins:

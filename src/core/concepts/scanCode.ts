@@ -1,21 +1,17 @@
 import type { IdentifierMatcher, ConceptMatch } from './identifierMatcher';
 import { findIdentifiers, type CommentStyle, type IdentifierOccurrence } from './codeIdentifiers';
+import { LIBRARY_NAMESPACES } from './vocabulary';
 
 export interface ScannedConcept extends IdentifierOccurrence {
   match: ConceptMatch;
 }
 
-/** Library roots whose module paths (`torch.optim`, `keras.optimizers`) are namespaces, not concepts. */
-const LIBRARY_ROOTS = new Set([
-  'torch', 'nn', 'F', 'tf', 'keras', 'tensorflow', 'jax', 'jnp', 'flax', 'optax', 'np', 'numpy', 'transformers', 'peft',
-  'diffusers', 'sklearn', 'torchvision', 'datasets', 'accelerate', 'deepspeed', 'trl', 'lightning', 'pl', 'layers',
-]);
 
 /** The concept an occurrence names, if any: module paths of ML libraries are skipped unless a `code` entry spells them out. */
 export function matchOccurrence(occ: IdentifierOccurrence, matcher: IdentifierMatcher): ConceptMatch | undefined {
   const match = matcher.match(occ.chain);
   if (!match) return undefined;
-  if (occ.qualifier && occ.chain.includes('.') && LIBRARY_ROOTS.has(occ.chain.slice(0, occ.chain.indexOf('.'))) && !(match.kind === 'code' && match.matched.includes('.'))) {
+  if (occ.qualifier && occ.chain.includes('.') && LIBRARY_NAMESPACES.has(occ.chain.slice(0, occ.chain.indexOf('.'))) && !(match.kind === 'code' && match.matched.includes('.'))) {
     return undefined;
   }
   return match;
