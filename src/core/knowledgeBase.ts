@@ -54,7 +54,8 @@ function placeholder(id: string, path: string, root: string, error: string): Not
   const name = id.slice(slash + 1);
   return {
     id, topicId: slash < 0 ? '' : id.slice(0, slash), path, root, title: name, titleEn: name,
-    aliases: [], summary: '', summaryEn: '', code: [], related: [], tags: [], ambiguous: [], headings: [],
+    aliases: [], summary: '', summaryEn: '', code: [], related: [], tags: [], ambiguous: [],
+    facets: [], headings: [],
     body: '', bodyLine: 0, fieldLines: {}, error,
   };
 }

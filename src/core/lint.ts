@@ -53,6 +53,24 @@ export function resolveNoteLink(fromId: string, href: string): string | undefine
   return parts.join('/');
 }
 
+/** The name an `ambiguous` entry declares: `"lr: the learning rate almost everywhere"` declares `lr`. */
+export function ambiguousName(entry: string): { name: string; reason?: string } {
+  const m = /^([^:：]+?)\s*[:：]\s*(.+)$/.exec(entry);
+  return m ? { name: m[1].trim(), reason: m[2].trim() } : { name: entry.trim() };
+}
+
+/** `Callee(kw)`, the keyword-argument form of a code name: `LoraConfig(r)`, `torch.optim.AdamW(betas)`. */
+const KEYWORD_FORM = /^([A-Za-z_][\w.]*)\(([A-Za-z_]\w*)\)$/;
+
+/** The key two code names are compared by: case, outer underscores and `Callee(kw)` spacing do not count. */
+function codeClaimKey(code: string): string {
+  const kw = KEYWORD_FORM.exec(code.replace(/\s+/g, ''));
+  return (kw ? `${codeKey(kw[1])}(${kw[2]})` : codeKey(code)).toLowerCase();
+}
+
+/** Chinese prose: a line with Han characters, once code spans and math are taken out. */
+const HAN = /[\u3400-\u9fff]/;
+
 /** Checks a loaded knowledge base: the problems found while loading plus schema, names, links and math. */
 export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
   const problems: Problem[] = [...snapshot.problems];
@@ -77,12 +95,33 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
       list.push(note);
       names.set(name, list);
     }
-    for (const code of new Set(note.code.map((c) => codeKey(c).toLowerCase()))) {
+    const declared = note.ambiguous.map(ambiguousName);
+    const facetHeadings = new Set(note.headings.map((h) => h.text));
+    note.facets.forEach((f, i) => {
+      const label = f.name ? `facet "${f.name}"` : `facet ${i + 1}`;
+      if (!f.name) add(f.line, `${label} has no \`name\``);
+      if (!f.gloss) add(f.line, `${label} has no \`gloss\``);
+      if (!f.glossEn) add(f.line, `${label} has no \`gloss_en\``);
+      if (f.code.length === 0) add(f.line, `${label} has no \`code\` names`);
+      if (f.heading && !facetHeadings.has(f.heading)) add(f.line, `${label}: heading "${f.heading}" is not a heading of this note`);
+      if (f.formula) {
+        const err = checkTex(f.formula, true);
+        if (err) add(f.line, `${label}: formula does not parse: ${err}`);
+      }
+      for (const code of f.code) if (/[()]/.test(code) && !KEYWORD_FORM.test(code.replace(/\s+/g, ''))) add(f.line, `${label}: "${code}" is not a code name or Callee(keyword)`);
+    });
+    const claims = new Map<string, number>();
+    for (const c of note.code) claims.set(codeClaimKey(c), at('code'));
+    for (const f of note.facets) for (const c of f.code) if (!claims.has(codeClaimKey(c))) claims.set(codeClaimKey(c), f.line);
+    for (const [code, line] of claims) {
       const list = codes.get(code) ?? [];
       list.push(note);
       codes.set(code, list);
-      if (!code.includes('.') && GENERIC_WORDS.has(code)) {
-        add(at('code'), `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
+      if (!/[.(]/.test(code) && GENERIC_WORDS.has(code)) {
+        add(line, `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
+      }
+      if (/^[a-z0-9]{1,3}$/i.test(code) && !declared.some((d) => d.reason && d.name.toLowerCase() === code)) {
+        add(line, `bare code name "${code}" is too short to name a concept on its own: use a qualified or Callee(kw) form, or list it under \`ambiguous\` with a reason ("${code}: why it means this concept")`);
       }
     }
     for (const id of note.related) {
@@ -103,7 +142,11 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
         const href = String(t.attrGet('href') ?? '');
         const target = resolveNoteLink(note.id, href);
         if (target !== undefined && !snapshot.notes.has(target)) add(fileLine, `link target "${href}" does not exist`);
-      } else if (t.type === 'text') {
+      } else if (t.type === 'inline' && HAN.test(t.content)) {
+        const prose = (t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('');
+        if (HAN.test(prose) && /"/.test(prose)) add(fileLine, 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
+      }
+      if (t.type === 'text') {
         for (const m of t.content.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
           if (!snapshot.notes.has(m[1].trim())) add(fileLine, `wiki link [[${m[1]}]] does not name a note`);
         }
@@ -113,7 +156,7 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
 
   for (const [name, list] of names) {
     if (list.length < 2) continue;
-    const undeclared = list.filter((n) => !n.ambiguous.some((a) => normaliseName(a) === name));
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => normaliseName(ambiguousName(a).name) === name));
     if (undeclared.length === 0) continue;
     for (const n of undeclared) {
       const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
@@ -122,7 +165,7 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
   }
   for (const [code, list] of codes) {
     if (list.length < 2) continue;
-    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeKey(a).toLowerCase() === code));
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeClaimKey(ambiguousName(a).name) === code));
     for (const n of undeclared) {
       const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
       problems.push({ path: n.path, line: n.fieldLines.code ?? 1, message: `code name "${code}" is also claimed by ${others}; keep it in the note it means, or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });

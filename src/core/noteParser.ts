@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './frontMatter';
 import { uniqueSlugger } from './slug';
-import type { Heading, Note, Problem } from './types';
+import type { Facet, Heading, Note, Problem } from './types';
 
 const headingParser = new MarkdownIt({ html: false });
 
@@ -31,6 +31,37 @@ function strList(v: unknown): string[] {
   if (v === undefined || v === null || v === '') return [];
   const items = Array.isArray(v) ? v : String(v).split(',');
   return items.map((x) => str(x)).filter((x) => x.length > 0);
+}
+
+/** The `facets` list; entries that are not mappings are reported and dropped, missing fields are left to lint. */
+function parseFacets(v: unknown, line: number, path: string, problems: Problem[], text: string): Facet[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    problems.push({ path, line, message: '`facets` must be a list of mappings (name, code, gloss, gloss_en)', severity: 'error' });
+    return [];
+  }
+  const facets: Facet[] = [];
+  // Each facet's own line: the `name:` lines after `facets:`, in order (YAML keeps no positions in plain data).
+  const lines = text.split('\n');
+  const nameLines: number[] = [];
+  for (let l = line; l < lines.length && nameLines.length < v.length; l++) if (/^\s*-?\s*name\s*:/.test(lines[l])) nameLines.push(l + 1);
+  v.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({ path, line: line + i + 1, message: `facet ${i + 1} is not a mapping`, severity: 'error' });
+      return;
+    }
+    const f = item as Record<string, unknown>;
+    facets.push({
+      name: str(f.name),
+      code: strList(f.code),
+      gloss: str(f.gloss),
+      glossEn: str(f.gloss_en),
+      formula: str(f.formula) || undefined,
+      heading: str(f.heading) || undefined,
+      line: nameLines[i] ?? line,
+    });
+  });
+  return facets;
 }
 
 export interface ParsedNote {
@@ -69,6 +100,7 @@ export function parseNote(id: string, path: string, root: string, text: string):
     related: strList(d.related),
     tags: strList(d.tags),
     ambiguous: strList(d.ambiguous),
+    facets: parseFacets(d.facets, fm.fieldLines.facets ?? 1, path, problems, text),
     headings: headings.filter((h) => h.level >= 2),
     body: fm.body,
     bodyLine: fm.bodyLine,

@@ -11,6 +11,21 @@ export interface Heading {
   slug: string;
 }
 
+/** One parameter or API of a note's concept, with its own code names and a one-line gloss (front matter `facets`). */
+export interface Facet {
+  /** The label the hover shows: the parameter or API as written in code (`lora_alpha`). */
+  name: string;
+  /** Code names that mean this facet: identifiers, qualified names, attributes, or `Callee(kw)` keyword arguments. */
+  code: string[];
+  gloss: string;
+  glossEn: string;
+  formula?: string;
+  /** Text of the note's heading that explains it; "Open note" opens there. */
+  heading?: string;
+  /** 1-based line of the facet in the file, for lint messages. */
+  line: number;
+}
+
 export interface Note {
   /** Path under the notes root without `.md`, with `/` separators: `losses/cross-entropy`. */
   id: string;
@@ -30,8 +45,9 @@ export interface Note {
   code: string[];
   related: string[];
   tags: string[];
-  /** Aliases this note deliberately shares with other notes. */
+  /** Names this note deliberately shares with other notes, each optionally followed by `: reason`. */
   ambiguous: string[];
+  facets: Facet[];
   headings: Heading[];
   /** Markdown after the front matter. */
   body: string;
