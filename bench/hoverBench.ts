@@ -1,12 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { percentile } from './support/stats';
 import { performance } from 'node:perf_hooks';
 import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode } from '../src/core';
 import { createTexToSvg } from '../src/core/math/texToSvg';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** A 2,000-line training script: the labelled fixtures repeated, identifiers varied so the memo cannot answer everything. */
 function trainingScript(repo: string): string {

@@ -7,6 +7,8 @@ import Fuse from 'fuse.js';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
+import { inMemoryFiles } from '../test/support/inMemoryFiles';
+import { percentile } from './support/stats';
 import * as vm from 'node:vm';
 import {
   buildLookupIndex,
@@ -140,21 +142,6 @@ export function syntheticKnowledgeBase(count: number): { files: Record<string, s
 }
 
 /** NoteFiles over an in-memory map of paths to text. */
-export function memoryFiles(files: Record<string, string>): NoteFiles {
-  const enc = new TextEncoder();
-  return {
-    async listMarkdown(root) {
-      const prefix = root.endsWith('/') ? root : `${root}/`;
-      return Object.keys(files).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
-    },
-    async size(p) {
-      return enc.encode(files[p]).length;
-    },
-    async read(p) {
-      return enc.encode(files[p]);
-    },
-  };
-}
 
 // ---- typed queries ---------------------------------------------------------------------------------------
 
@@ -193,10 +180,6 @@ export function keystrokes(text: string): string[] {
 
 // ---- measuring -------------------------------------------------------------------------------------------
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
-
 function summary(times: number[]): string {
   const s = [...times].sort((a, b) => a - b);
   const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
@@ -234,7 +217,7 @@ export async function run(): Promise<void> {
   const { files, notes } = syntheticKnowledgeBase(NOTES);
   const bytes = Object.values(files).reduce((n, t) => n + t.length, 0);
   const t1 = performance.now();
-  const snapshot = await createKnowledgeBase({ files: memoryFiles(files), roots: ['/kb'] }).load();
+  const snapshot = await createKnowledgeBase({ files: inMemoryFiles(files), roots: ['/kb'] }).load();
   const t2 = performance.now();
   console.log(`synthetic knowledge base: ${snapshot.notes.size} notes, ${(bytes / 1048576).toFixed(1)} M characters (generated in ${(t1 - t0).toFixed(0)} ms, loaded and parsed in ${(t2 - t1).toFixed(0)} ms)`);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConceptIndex, conceptAt, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode, splitIdentifier } from '../../src/core';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 import { scoreLabelledCode } from './support/labelledCode';
 
 const repo = path.resolve(__dirname, '../../..');

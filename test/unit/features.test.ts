@@ -10,7 +10,7 @@ import { contentSecurityPolicy, makeNonce } from '../../src/features/preview/csp
 import { buildNoteView, missingNoteView } from '../../src/features/preview/noteView';
 import { Disposable } from '../../src/features/util/dispose';
 import { headingNodes } from '../../src/features/tree/noteTreeItems';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 const repo = path.resolve(__dirname, '../../..');
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createKnowledgeBase, MAX_NOTE_BYTES } from '../../src/core';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 const base = { title_en: 'X', aliases: [], summary: 's', summary_en: 's' };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createKnowledgeBase, lintKnowledgeBase } from '../../src/core';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 const ok = { title: '甲', title_en: 'A', aliases: ['alpha'], summary: 's', summary_en: 's' };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createKnowledgeBase, lintKnowledgeBase } from '../../src/core';
-import { inMemoryFiles } from './support/inMemoryFiles';
+import { inMemoryFiles } from '../support/inMemoryFiles';
 
 async function lint(files: Record<string, string>) {
   const s = await createKnowledgeBase({ files: inMemoryFiles(files), roots: ['/n'] }).load();

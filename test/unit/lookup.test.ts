@@ -13,7 +13,7 @@ import {
   type KnowledgeBaseSnapshot,
   type LookupIndex,
 } from '../../src/core';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 import { LOOKUP_QUERIES, type QueryKind as Kind } from './support/lookupQueries';
 
 const notesRoot = path.resolve(__dirname, '../../../notes');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createKnowledgeBase, renderNote, type NoteToRender, type RenderOptions } from '../../src/core';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 const fields = { title: '甲', title_en: 'A', aliases: [], summary: 's', summary_en: 's' };
 

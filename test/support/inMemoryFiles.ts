@@ -1,4 +1,4 @@
-import type { NoteFiles } from '../../../src/core';
+import type { NoteFiles } from '../../src/core';
 
 /** NoteFiles over a plain object: `{ '/notes/a/b.md': 'text' }`. Roots that hold no file are "missing". */
 export function inMemoryFiles(files: Record<string, string | Uint8Array>): NoteFiles & { reads: string[] } {
