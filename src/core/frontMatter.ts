@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -11,6 +11,27 @@ export interface FrontMatter {
 }
 
 const FENCE = /^---[ \t]*$/;
+
+/**
+ * How far aliases (`*name`) may expand: yaml's guard against alias bombs ("billion laughs"), which the YAML of a
+ * note never needs. Over it, the note gets a front-matter error instead of the load running out of memory.
+ */
+export const MAX_ALIAS_COUNT = 50;
+
+/** File line (1-based) of the alias a toJS error is about: the unresolved one it names, else the first alias. */
+function aliasLine(doc: Document, counter: LineCounter, message: string): number {
+  const named = /alias[^:]*: (\S+)$/i.exec(message)?.[1];
+  let first: number | undefined;
+  let match: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const at = node.range ? counter.linePos(node.range[0]).line + 1 : undefined;
+      first ??= at;
+      if (named !== undefined && node.source === named && match === undefined) match = at;
+    },
+  });
+  return match ?? first ?? 2;
+}
 
 /** Splits `---` YAML front matter from a Markdown text and parses it; never throws. */
 export function parseFrontMatter(text: string): FrontMatter {
@@ -40,7 +61,14 @@ export function parseFrontMatter(text: string): FrontMatter {
     const line = (e.linePos?.[0]?.line ?? 1) + 1;
     return { data: {}, bodyLine: end + 1, body, fieldLines, error: { line, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` } };
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // Turning the document into data throws on an alias without an anchor (`title: *a`) and on an alias bomb.
+    const message = (e as Error).message.split('\n')[0];
+    return { data: {}, bodyLine: end + 1, body, fieldLines, error: { line: aliasLine(doc, counter, message), message: `front matter is not valid YAML: ${message}` } };
+  }
   if (data === null || data === undefined) return { data: {}, bodyLine: end + 1, body, fieldLines };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { data: {}, bodyLine: end + 1, body, fieldLines, error: { line: 2, message: 'front matter must be a YAML mapping (key: value lines)' } };

@@ -129,31 +129,38 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
         }
         continue;
       }
-      if (kind === 'topic') {
-        const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-        const fm = parseFrontMatter(text!);
-        if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
-        const t = topicOf(topicId);
-        const d = fm.data;
-        const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-        t.title = s(d.title) || t.title;
-        t.titleEn = s(d.title_en) || t.titleEn;
-        t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
-        t.summaryEn = s(d.summary_en);
-        const order = Number(d.order);
-        t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
-        t.indexPath = path;
-        continue;
+      // Parsing never throws by design; this guard keeps one note that still finds a way from losing all the others.
+      try {
+        if (kind === 'topic') {
+          const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+          const fm = parseFrontMatter(text!);
+          if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
+          const t = topicOf(topicId);
+          const d = fm.data;
+          const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+          t.title = s(d.title) || t.title;
+          t.titleEn = s(d.title_en) || t.titleEn;
+          t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
+          t.summaryEn = s(d.summary_en);
+          const order = Number(d.order);
+          t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
+          t.indexPath = path;
+          continue;
+        }
+        const parsed = parseNote(id, path, root, text!);
+        problems.push(...parsed.problems);
+        const previous = notes.get(id);
+        if (previous && previous.root === root) {
+          problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
+        } else if (previous) {
+          logger.info(`${path} replaces ${previous.path}`);
+        }
+        notes.set(id, parsed.note);
+      } catch (e) {
+        const message = `note could not be read: ${(e as Error).message}`;
+        problems.push({ path, line: 1, message, severity: 'error' });
+        if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
       }
-      const parsed = parseNote(id, path, root, text!);
-      problems.push(...parsed.problems);
-      const previous = notes.get(id);
-      if (previous && previous.root === root) {
-        problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
-      } else if (previous) {
-        logger.info(`${path} replaces ${previous.path}`);
-      }
-      notes.set(id, parsed.note);
     }
   }
 

@@ -75,3 +75,37 @@ describe('cli output through pipes', function () {
     assert.ok(r.stdout.length < 8 * 65536, `${r.stdout.length} bytes read after closing`);
   });
 });
+
+describe('cli exit codes with bad notes', function () {
+  this.timeout(20_000);
+  let dir: string;
+  const good = '---\ntitle: 甲\ntitle_en: A\naliases: []\nsummary: s\nsummary_en: s\n---\n# A\n';
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-exit-'));
+    fs.mkdirSync(path.join(dir, 't'));
+    fs.writeFileSync(path.join(dir, 't/good.md'), good);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lint: exit 0 on a clean folder', async () => {
+    const r = await runCli(['lint', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr.trim(), '1 notes checked, 0 error(s), 0 warning(s)');
+  });
+
+  it('lint: a note whose YAML throws (`title: *a`) is exit 1 with its file and line, and the other notes are checked', async () => {
+    fs.writeFileSync(path.join(dir, 't/bad.md'), '---\ntitle: *a\n---\nbody\n');
+    const r = await runCli(['lint', dir], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.toString().trim(), 't/bad.md:2: front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): a');
+    assert.equal(r.stderr.trim(), '2 notes checked, 1 error(s), 0 warning(s)');
+  });
+
+  it('lint: keeps its exit code 1 when the reader closes early', async () => {
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `t/bad${i}.md`), '---\ntitle: *a\n---\n');
+    const r = await runCli(['lint', dir], { closeAfter: 1 });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trim(), '301 notes checked, 300 error(s), 0 warning(s)');
+  });
+});

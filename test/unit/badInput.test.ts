@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { createKnowledgeBase, lintKnowledgeBase, type Logger } from '../../src/core';
+import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+
+// Issue 9: bad input loses nothing. Each case: the bad item is reported with its file and why, everything else loads.
+
+const ok = { title: '甲', title_en: 'A', aliases: [], summary: 's', summary_en: 's' };
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+}
+
+/** An alias bomb ("billion laughs"): nine levels of nine aliases each, 9^9 strings if expanded. */
+function aliasBomb(): string {
+  const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  let prev = 'a';
+  for (const k of 'bcdefghi') {
+    lines.push(`${k}: &${k} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    prev = k;
+  }
+  lines.push(`title: *${prev}`);
+  return `---\n${lines.join('\n')}\n---\n# Bomb\n`;
+}
+
+describe('bad input loses nothing (issue 9)', () => {
+  describe('front matter the YAML parser throws on', () => {
+    it('lists a note with an alias that has no anchor (`title: *a`) with its file and line; the others load', async () => {
+      const files = inMemoryFiles({
+        '/n/t/bad.md': '---\ntitle_en: Bad\ntitle: *a\n---\n# Kept heading\n',
+        '/n/t/good.md': noteText(ok),
+      });
+      const s = await createKnowledgeBase({ files, roots: ['/n'] }).load();
+      assert.deepEqual([...s.notes.keys()].sort(), ['t/bad', 't/good']);
+      assert.equal(s.notes.get('t/good')!.error, undefined);
+      const bad = s.notes.get('t/bad')!;
+      assert.match(bad.error!, /Unresolved alias.*: a/);
+      assert.equal(bad.title, 'Kept heading');
+      const p = s.problems.find((x) => x.path === '/n/t/bad.md')!;
+      assert.ok(p, JSON.stringify(s.problems));
+      assert.equal(p.line, 3, 'the line of `title: *a` in the file');
+      assert.match(p.message, /^front matter is not valid YAML: Unresolved alias/);
+      const linted = lintKnowledgeBase(s);
+      assert.deepEqual(linted.map((x) => x.path), ['/n/t/bad.md']);
+    });
+
+    it('stops an alias bomb at the note, with a message, and loads the others', async () => {
+      const files = inMemoryFiles({ '/n/bomb.md': aliasBomb(), '/n/good.md': noteText(ok) });
+      const s = await createKnowledgeBase({ files, roots: ['/n'] }).load();
+      assert.equal(s.notes.size, 2);
+      assert.equal(s.notes.get('good')!.error, undefined);
+      assert.match(s.notes.get('bomb')!.error!, /alias/i);
+      assert.deepEqual(s.problems.map((p) => p.path), ['/n/bomb.md']);
+    });
+
+    it('keeps a topic whose _index.md has a broken alias, and its notes', async () => {
+      const files = inMemoryFiles({ '/n/t/_index.md': '---\ntitle: *x\n---\nAbout t.\n', '/n/t/a.md': noteText(ok) });
+      const s = await createKnowledgeBase({ files, roots: ['/n'] }).load();
+      assert.deepEqual(s.topics.get('t')!.notes.map((n) => n.id), ['t/a']);
+      assert.equal(s.topics.get('t')!.summary, 'About t.');
+      assert.deepEqual(s.problems.map((p) => [p.path, p.line]), [['/n/t/_index.md', 2]]);
+    });
+
+    it('keeps loading the bundled-style first root when a later root holds the bad note', async () => {
+      const files = inMemoryFiles({ '/bundled/a.md': noteText(ok), '/mine/b.md': '---\ntitle: *nope\n---\n' });
+      const s = await createKnowledgeBase({ files, roots: ['/bundled', '/mine'], logger: recordingLogger() }).load();
+      assert.deepEqual([...s.notes.keys()].sort(), ['a', 'b']);
+    });
+  });
+});
