@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { createKnowledgeBase, lintKnowledgeBase, type Logger } from '../../src/core';
+import { createKnowledgeBase, lintKnowledgeBase, parseFrontMatter, type Logger } from '../../src/core';
+import { MAX_FRONT_MATTER_CHARS } from '../../src/core/frontMatter';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 
 // Issue 9: bad input loses nothing. Each case: the bad item is reported with its file and why, everything else loads.
@@ -65,6 +66,37 @@ describe('bad input loses nothing (issue 9)', () => {
       const files = inMemoryFiles({ '/bundled/a.md': noteText(ok), '/mine/b.md': '---\ntitle: *nope\n---\n' });
       const s = await createKnowledgeBase({ files, roots: ['/bundled', '/mine'], logger: recordingLogger() }).load();
       assert.deepEqual([...s.notes.keys()].sort(), ['a', 'b']);
+    });
+  });
+
+  describe('front matter with very many keys', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: v${i}`).join('\n');
+
+    it('reads 20,000 keys (the unique-key check is one pass, not all pairs)', () => {
+      const fm = parseFrontMatter(`---\ntitle: T\n${keys(20_000)}\n---\nbody\n`);
+      assert.equal(fm.error, undefined);
+      assert.equal(Object.keys(fm.data).length, 20_001);
+      assert.equal(fm.data.k19999, 'v19999');
+      assert.equal(fm.fieldLines.k19999, 20_002);
+    });
+
+    it('still reports a key set twice, top-level or nested, at the line of the second one', () => {
+      const top = parseFrontMatter(`---\ntitle: T\n${keys(3000)}\ntitle: again\n---\n`);
+      assert.equal(top.error?.line, 3003);
+      assert.match(top.error!.message, /^front matter is not valid YAML: Map keys must be unique \("title"/);
+      const nested = parseFrontMatter('---\ntitle: T\nmeta:\n  a: 1\n  a: 2\n---\n');
+      assert.deepEqual([nested.error?.line, /"a" is set twice/.test(nested.error?.message ?? '')], [5, true]);
+      // 1 and "1" are different keys to YAML, as they were to yaml's own check.
+      assert.equal(parseFrontMatter('---\n1: a\n"1": b\n---\n').error, undefined);
+    });
+
+    it('does not parse front matter over the size limit, and says so; the body is kept', async () => {
+      const big = `---\ntitle: T\n${'x'.repeat(MAX_FRONT_MATTER_CHARS)}: 1\n---\n# Body heading\n`;
+      const files = inMemoryFiles({ '/n/big.md': big, '/n/good.md': noteText(ok) });
+      const s = await createKnowledgeBase({ files, roots: ['/n'] }).load();
+      assert.match(s.notes.get('big')!.error!, /front matter is too long to read \(512 KB; the limit is 512 KB\)/);
+      assert.equal(s.notes.get('big')!.title, 'Body heading');
+      assert.equal(s.notes.get('good')!.error, undefined);
     });
   });
 });
