@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createKnowledgeBase, lintKnowledgeBase, parseFrontMatter, type Logger } from '../../src/core';
+import { createKnowledgeBase, lintKnowledgeBase, parseFrontMatter, renderNote, resolveNoteLink, type Logger } from '../../src/core';
 import { MAX_FRONT_MATTER_CHARS } from '../../src/core/frontMatter';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 
@@ -97,6 +97,39 @@ describe('bad input loses nothing (issue 9)', () => {
       assert.match(s.notes.get('big')!.error!, /front matter is too long to read \(512 KB; the limit is 512 KB\)/);
       assert.equal(s.notes.get('big')!.title, 'Body heading');
       assert.equal(s.notes.get('good')!.error, undefined);
+    });
+  });
+
+  describe('links with malformed %-escapes', () => {
+    it('resolveNoteLink never throws: malformed escapes stay as written, valid ones are decoded', () => {
+      assert.equal(resolveNoteLink('t/a', '%FF.md'), 't/%FF');
+      assert.equal(resolveNoteLink('t/a', '100%.md'), 't/100%');
+      assert.equal(resolveNoteLink('t/a', '%C3%A9t%C3%A9%FF.md#x'), 't/été%FF');
+      assert.equal(resolveNoteLink('t/a', '%E4%BD%A0%zz.md'), 't/你%zz');
+      assert.equal(resolveNoteLink('t/a', '../b%20c.md'), 'b c');
+      assert.equal(resolveNoteLink('t/a', '%FF.png'), undefined);
+    });
+
+    it('lint reports `[x](%FF.md)` on its file and line and goes on with the rest', async () => {
+      const files = inMemoryFiles({
+        '/n/t/a.md': noteText(ok, 'text\n\n[x](%FF.md) and [y](missing.md)\n'),
+        '/n/t/b.md': noteText({ ...ok, title: '乙', title_en: 'B' }, '[z](nope.md)\n'),
+      });
+      const problems = lintKnowledgeBase(await createKnowledgeBase({ files, roots: ['/n'] }).load());
+      assert.deepEqual(problems.map((p) => `${p.path}:${p.line}: ${p.message.replace(/ \(.*/, '')}`), [
+        '/n/t/a.md:10: link target "%FF.md" has a malformed %-escape',
+        '/n/t/a.md:10: link target "missing.md" does not exist',
+        '/n/t/b.md:8: link target "nope.md" does not exist',
+      ]);
+    });
+
+    it('renders the note (not raw text), the bad link as a link to no note', async () => {
+      const files = inMemoryFiles({ '/n/t/a.md': noteText(ok, '# A\n\n[x](%FF.md) and **bold**\n') });
+      const s = await createKnowledgeBase({ files, roots: ['/n'] }).load();
+      const { html } = renderNote(s.notes.get('t/a')!, { noteTitle: (id) => s.notes.get(id)?.title });
+      assert.doesNotMatch(html, /render-failed|could not be rendered/);
+      assert.match(html, /<strong>bold<\/strong>/);
+      assert.match(html, /class="broken-link"/);
     });
   });
 });

@@ -102,6 +102,16 @@ describe('cli exit codes with bad notes', function () {
     assert.equal(r.stderr.trim(), '2 notes checked, 1 error(s), 0 warning(s)');
   });
 
+  it('lint: a link with a malformed %-escape is exit 1 with the line, and the other notes are checked', async () => {
+    fs.writeFileSync(path.join(dir, 't/link.md'), good.replace('# A', '# L').replace('title_en: A', 'title_en: L').replace('title: 甲', 'title: 乙') + '\n[x](%FF.md)\n');
+    fs.writeFileSync(path.join(dir, 't/dead.md'), good.replace('title_en: A', 'title_en: D').replace('title: 甲', 'title: 丁') + '\n[y](missing.md)\n');
+    const r = await runCli(['lint', dir], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.toString().trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.replace(/ \(.*/, '')), ['t/dead.md:10: link target "missing.md" does not exist', 't/link.md:10: link target "%FF.md" has a malformed %-escape']);
+    assert.equal(r.stderr.trim(), '3 notes checked, 2 error(s), 0 warning(s)');
+  });
+
   it('lint: keeps its exit code 1 when the reader closes early', async () => {
     for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `t/bad${i}.md`), '---\ntitle: *a\n---\n');
     const r = await runCli(['lint', dir], { closeAfter: 1 });
