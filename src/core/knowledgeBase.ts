@@ -71,6 +71,17 @@ export function classifyPath(rel: string): 'note' | 'topic' | 'skip' {
   return 'note';
 }
 
+/** Why classifyPath skips a path, for the log. */
+function skipReason(rel: string): string {
+  const parts = rel.split('/');
+  const file = parts[parts.length - 1];
+  if (parts.slice(0, -1).some((p) => p.startsWith('.') || p === 'node_modules')) return 'it is inside a hidden folder or node_modules';
+  if (file.startsWith('.')) return 'hidden files are not notes';
+  if (!file.toLowerCase().endsWith('.md')) return 'only .md files are notes';
+  if (file.startsWith('_')) return 'files starting with "_" are not notes (only _index.md, which describes its folder)';
+  return 'the README.md at the top of a notes folder describes the folder';
+}
+
 function compareOrder(a: { order?: number; title: string }, b: { order?: number; title: string }): number {
   const ao = a.order ?? Number.MAX_SAFE_INTEGER;
   const bo = b.order ?? Number.MAX_SAFE_INTEGER;
@@ -95,7 +106,14 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
   for (const root of roots) {
     let rels: string[];
     try {
-      rels = await files.listMarkdown(root);
+      rels = await files.listMarkdown(root, (item) => {
+        if (item.severity === 'info') {
+          logger.info(`${item.path}: ${item.message}`);
+          return;
+        }
+        problems.push({ path: item.path, line: 1, message: item.message, severity: item.severity });
+        logger.warn(`${item.path}: ${item.message}`);
+      });
     } catch (e) {
       const message = `notes folder cannot be read: ${(e as Error).message}`;
       problems.push({ path: root, line: 1, message, severity: 'error' });
@@ -104,8 +122,11 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
     }
     for (const rel of rels.sort()) {
       const kind = classifyPath(rel);
-      if (kind === 'skip') continue;
       const path = join(root, rel);
+      if (kind === 'skip') {
+        logger.info(`${path}: not a note: ${skipReason(rel)}`);
+        continue;
+      }
       const id = rel.replace(/\.md$/i, '');
       let text: string | undefined;
       let error: string | undefined;
@@ -123,6 +144,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       }
       if (error !== undefined) {
         problems.push({ path, line: 1, message: error, severity: 'error' });
+        logger.warn(`${path}: ${error}`);
         if (kind === 'note') {
           const note = placeholder(id, path, root, error);
           notes.set(id, note);
@@ -159,6 +181,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       } catch (e) {
         const message = `note could not be read: ${(e as Error).message}`;
         problems.push({ path, line: 1, message, severity: 'error' });
+        logger.warn(`${path}: ${message}`);
         if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
       }
     }

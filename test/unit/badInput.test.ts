@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { createKnowledgeBase, lintKnowledgeBase, parseFrontMatter, renderNote, resolveNoteLink, type Logger } from '../../src/core';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createKnowledgeBase, lintKnowledgeBase, nodeNoteFiles, parseFrontMatter, renderNote, resolveNoteLink, type Logger, type NoteFiles } from '../../src/core';
+import { MAX_FOLDER_DEPTH, nodeNoteFilesOver } from '../../src/core/nodeFiles';
 import { MAX_FRONT_MATTER_CHARS } from '../../src/core/frontMatter';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 
@@ -130,6 +135,120 @@ describe('bad input loses nothing (issue 9)', () => {
       assert.doesNotMatch(html, /render-failed|could not be rendered/);
       assert.match(html, /<strong>bold<\/strong>/);
       assert.match(html, /class="broken-link"/);
+    });
+  });
+
+  describe('notes folders on disk: nothing skipped without a message', () => {
+    let dir: string;
+    const write = (rel: string, text = noteText(ok)) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    const load = async (files: NoteFiles = nodeNoteFiles) => {
+      const logger = recordingLogger();
+      const s = await createKnowledgeBase({ files, roots: [dir], logger }).load();
+      return { s, logger, ids: [...s.notes.keys()].sort(), skipped: s.problems.map((p) => [path.relative(dir, p.path), p.severity, p.message]) };
+    };
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-skip-'));
+      write('a/ok.md');
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it(`loads notes ${MAX_FOLDER_DEPTH} folders deep and reports each folder below that`, async () => {
+      const deep = (n: number, leaf: string) => `${Array.from({ length: n }, (_, i) => `d${i + 1}`).join('/')}/${leaf}`;
+      write(deep(14, 'fourteen.md')); // the old limit was 12, silently
+      write(deep(MAX_FOLDER_DEPTH, 'deepest.md'));
+      write(deep(MAX_FOLDER_DEPTH + 3, 'too-deep.md'));
+      const { ids, skipped, logger } = await load();
+      assert.deepEqual(ids, ['a/ok', deep(14, 'fourteen'), deep(MAX_FOLDER_DEPTH, 'deepest')].sort());
+      const folder = deep(MAX_FOLDER_DEPTH + 1, '').slice(0, -1);
+      assert.deepEqual(skipped, [[folder, 'warning', `folder is nested more than ${MAX_FOLDER_DEPTH} levels deep, its notes are not loaded: move it up`]]);
+      assert.ok(logger.lines.some((l) => l.startsWith(`warn ${path.join(dir, folder)}: folder is nested`)), logger.lines.join('\n'));
+    });
+
+    it('reports every symbolic link to a folder or note (inside, outside, cyclic, broken) and loads no note twice', async () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-outside-'));
+      try {
+        fs.writeFileSync(path.join(outside, 'ext.md'), noteText(ok));
+        fs.symlinkSync(outside, path.join(dir, 'linked-out'));
+        fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'linked-in'));
+        fs.symlinkSync('..', path.join(dir, 'a', 'cycle'));
+        fs.symlinkSync('ok.md', path.join(dir, 'a', 'alias.md'));
+        fs.symlinkSync('nowhere.md', path.join(dir, 'a', 'broken.md'));
+        fs.symlinkSync('ok.md', path.join(dir, 'a', 'not-a-note.txt'));
+        const { ids, skipped } = await load();
+        assert.deepEqual(ids, ['a/ok']);
+        const byPath = new Map(skipped.map(([p, sev, m]) => [p, `${sev}: ${m}`]));
+        assert.deepEqual([...byPath.keys()].sort(), ['a/alias.md', 'a/broken.md', 'a/cycle', 'linked-in', 'linked-out']);
+        for (const m of byPath.values()) assert.match(m, /^warning: symbolic link to a (folder|note) is not followed/);
+        assert.match(byPath.get('linked-out')!, new RegExp(`add ${outside} as a notes folder of its own instead$`));
+        assert.match(byPath.get('linked-in')!, /is inside the notes folder and loads from there$/);
+        assert.match(byPath.get('a/broken.md')!, /nowhere\.md, which does not exist$/);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('loses only the folder whose name is not valid UTF-8, and names it', async () => {
+      const bad = Buffer.concat([Buffer.from(`${dir}/bad`), Buffer.from([0xff, 0xfe])]);
+      fs.mkdirSync(bad);
+      fs.writeFileSync(Buffer.concat([bad, Buffer.from('/inside.md')]), noteText(ok));
+      fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/a/`), Buffer.from([0xc3, 0x28]), Buffer.from('.md')]), noteText(ok));
+      const { ids, skipped } = await load();
+      assert.deepEqual(ids, ['a/ok']);
+      assert.deepEqual(skipped.map(([p, sev, m]) => [p, sev, m]).sort(), [
+        ['a/\uFFFD(.md', 'error', 'file name is not valid UTF-8, so it is not loaded: rename it'],
+        ['bad\uFFFD\uFFFD', 'error', 'folder name is not valid UTF-8, so it is not loaded: rename it'],
+      ]);
+    });
+
+    it('loses only the sub-folder that cannot be read, and says why', async () => {
+      write('locked/hidden.md');
+      write('z/last.md');
+      const locked = path.join(dir, 'locked');
+      // (Tests run as root here, where chmod 000 does not stop reading: the failure is injected.)
+      const failing = nodeNoteFilesOver({
+        ...fs.promises,
+        readdir: (async (p: fs.PathLike, o: unknown) => {
+          if (String(p) === locked) throw Object.assign(new Error(`EACCES: permission denied, scandir '${locked}'`), { code: 'EACCES' });
+          return fs.promises.readdir(p, o as { withFileTypes: true });
+        }) as typeof fs.promises.readdir,
+      });
+      const { ids, skipped } = await load(failing);
+      assert.deepEqual(ids, ['a/ok', 'z/last']);
+      assert.deepEqual(skipped, [['locked', 'error', `folder cannot be read, its notes are not loaded: EACCES: permission denied, scandir '${locked}'`]]);
+    });
+
+    it('reports a .md that is not a regular file (a FIFO would hang the read)', async function () {
+      if (spawnSync('mkfifo', [path.join(dir, 'a', 'pipe.md')]).status !== 0) this.skip();
+      const { ids, skipped } = await load();
+      assert.deepEqual(ids, ['a/ok']);
+      assert.deepEqual(skipped, [['a/pipe.md', 'warning', 'not a regular file (a device, socket or pipe), so it is not read']]);
+    });
+
+    it('logs what it leaves out by convention (hidden folders, node_modules, _drafts, the root README), with the reason', async () => {
+      write('.obsidian/x.md');
+      write('node_modules/pkg/readme.md');
+      write('a/_draft.md');
+      write('README.md', '# notes');
+      const { ids, skipped, logger } = await load();
+      assert.deepEqual(ids, ['a/ok']);
+      assert.deepEqual(skipped, []);
+      const info = logger.lines.filter((l) => l.startsWith('info ') && !l.startsWith('info loaded')).map((l) => l.slice(5).replace(dir + path.sep, '').replace(dir + '/', ''));
+      assert.deepEqual(info.sort(), [
+        '.obsidian: folder ignored: hidden entries and node_modules hold no notes',
+        'README.md: not a note: the README.md at the top of a notes folder describes the folder',
+        'a/_draft.md: not a note: files starting with "_" are not notes (only _index.md, which describes its folder)',
+        'node_modules: folder ignored: hidden entries and node_modules hold no notes',
+      ]);
+    });
+
+    it('logs each note it cannot load with its file and why', async () => {
+      write('a/binary.md', '\u0000\u0001PK');
+      const { logger } = await load();
+      assert.ok(logger.lines.includes(`warn ${path.join(dir, 'a/binary.md')}: file is binary, not a Markdown note`), logger.lines.join('\n'));
     });
   });
 });
