@@ -3,7 +3,23 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createKnowledgeBase, lintKnowledgeBase, nodeNoteFiles, parseFrontMatter, renderNote, resolveNoteLink, type Logger, type NoteFiles } from '../../src/core';
+import {
+  buildFullTextIndex,
+  buildLookupIndex,
+  capQuery,
+  createKnowledgeBase,
+  lintKnowledgeBase,
+  MAX_QUERY_LENGTH,
+  nodeNoteFiles,
+  parseFrontMatter,
+  renderNote,
+  resolveNoteLink,
+  searchConcepts,
+  searchFullText,
+  type Logger,
+  type NoteFiles,
+} from '../../src/core';
+import { MAX_QUERY_WORDS } from '../../src/core/lookup/searchConcepts';
 import { MAX_FOLDER_DEPTH, nodeNoteFilesOver } from '../../src/core/nodeFiles';
 import { MAX_FRONT_MATTER_CHARS } from '../../src/core/frontMatter';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
@@ -249,6 +265,47 @@ describe('bad input loses nothing (issue 9)', () => {
       write('a/binary.md', '\u0000\u0001PK');
       const { logger } = await load();
       assert.ok(logger.lines.includes(`warn ${path.join(dir, 'a/binary.md')}: file is binary, not a Markdown note`), logger.lines.join('\n'));
+    });
+  });
+
+  describe('lookup queries are capped', () => {
+    const kb = async () =>
+      createKnowledgeBase({
+        files: inMemoryFiles({
+          '/n/t/entropy.md': noteText({ ...ok, title: '交叉熵', title_en: 'Cross Entropy', aliases: ['zebrafish'] }, 'The zebrafish line.\n'),
+          '/n/t/adam.md': noteText({ ...ok, title: '亚当', title_en: 'Adam Optimizer', aliases: ['quokka'] }, 'A quokka line.\n'),
+        }),
+        roots: ['/n'],
+      }).load();
+
+    it(`cuts a query to its first ${MAX_QUERY_LENGTH} characters, never inside a surrogate pair`, () => {
+      assert.equal(MAX_QUERY_LENGTH, 200);
+      assert.equal(capQuery('x'.repeat(10_000)), 'x'.repeat(200));
+      assert.equal(capQuery('abc'), 'abc');
+      const emoji = capQuery('😀'.repeat(300));
+      assert.equal([...emoji].length, 200);
+      assert.equal(emoji, '😀'.repeat(200));
+    });
+
+    it('searches only the first 200 characters of a 10 kB query', async () => {
+      const index = buildLookupIndex(await kb());
+      const head = `zebrafish ${'lorem '.repeat(40)}`.slice(0, MAX_QUERY_LENGTH);
+      const found = searchConcepts(index, `${head}quokka ${'ipsum '.repeat(1700)}`);
+      assert.deepEqual(found.map((m) => m.item.note.id), ['t/entropy']);
+      assert.deepEqual(found, searchConcepts(index, head));
+      assert.deepEqual(searchConcepts(index, `${'q'.repeat(MAX_QUERY_LENGTH)} zebrafish`), []);
+      const text = buildFullTextIndex(await kb());
+      // Full text wants every word on one line: a word after the cut no longer stops the match.
+      assert.deepEqual(searchFullText(text, `quokka${' '.repeat(MAX_QUERY_LENGTH)}nomatch`).map((m) => m.note.id), ['t/adam']);
+    });
+
+    it(`looks words up one by one for at most ${MAX_QUERY_WORDS} words when the whole query finds nothing`, async () => {
+      const index = buildLookupIndex(await kb());
+      const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}q`);
+      const early = [...filler(2), 'zebrafish', ...filler(10)].join(' ');
+      assert.deepEqual(searchConcepts(index, early).map((m) => m.item.note.id), ['t/entropy']);
+      const late = [...filler(MAX_QUERY_WORDS), 'zebrafish'].join(' ');
+      assert.deepEqual(searchConcepts(index, late), []);
     });
   });
 });
