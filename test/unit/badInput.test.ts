@@ -8,6 +8,7 @@ import {
   buildLookupIndex,
   capQuery,
   createKnowledgeBase,
+  findIdentifiers,
   lintKnowledgeBase,
   MAX_QUERY_LENGTH,
   nodeNoteFiles,
@@ -306,6 +307,33 @@ describe('bad input loses nothing (issue 9)', () => {
       assert.deepEqual(searchConcepts(index, early).map((m) => m.item.note.id), ['t/entropy']);
       const late = [...filler(MAX_QUERY_WORDS), 'zebrafish'].join(' ');
       assert.deepEqual(searchConcepts(index, late), []);
+    });
+  });
+
+  describe('code scanner strings', () => {
+    const ids = (text: string, style: 'python' | 'c' = 'python') => findIdentifiers(text, style).map((o) => `${o.line}:${o.start} ${o.name}`);
+
+    it('counts the lines of strings continued with a backslash-newline', () => {
+      assert.deepEqual(ids('s = "a\\\nb\\\nc"\nfor epoch in x: pass\n'), ['0:0 s', '3:4 epoch', '3:13 x']);
+      assert.deepEqual(ids("s = 'a\\\r\nb'; t = 1\r\nepoch = 2\n"), ['0:0 s', '1:4 t', '2:0 epoch']);
+      assert.deepEqual(ids('s = """a\\\nb"""\nepoch = 1\n'), ['0:0 s', '2:0 epoch']);
+      assert.deepEqual(ids('s = "a\\\nb" + `c\\\nd`; epoch\n', 'c'), ['0:0 s', '2:4 epoch']);
+    });
+
+    it('skips f-strings whole, with quotes nested in their {…} (PEP 701)', () => {
+      assert.deepEqual(ids('x = f"{d["a"]}" + epoch\n'), ['0:0 x', '0:18 epoch']);
+      assert.deepEqual(ids('y = f"{a + f"{b}"} epoch" + z\n'), ['0:0 y', '0:28 z']);
+      assert.deepEqual(ids("y = rf'{w:{width}}' + F\"{{epoch}}\" + z\n"), ['0:0 y', '0:37 z']);
+      assert.deepEqual(ids('y = f"""{\n  x["k"]\n}""" + z\nw = 1\n'), ['0:0 y', '2:7 z', '3:0 w']);
+      // A plain string does not treat braces as code.
+      assert.deepEqual(ids('y = "{" + epoch + "}"\n'), ['0:0 y', '0:10 epoch']);
+      // An f-string left open ends at its line, as any other string.
+      assert.deepEqual(ids('y = f"{x\nepoch = 1\n'), ['0:0 y', '1:0 epoch']);
+    });
+
+    it('skips JavaScript template literals whole, with backticks nested in ${…}', () => {
+      assert.deepEqual(ids('const s = `${a ? `x` : "y"} epoch`; let z = q\n', 'c'), ['0:0 const', '0:6 s', '0:36 let', '0:40 z', '0:44 q']);
+      assert.deepEqual(ids('const s = `a\nb ${"}"} c`; z\n', 'c'), ['0:0 const', '0:6 s', '1:13 z']);
     });
   });
 });
