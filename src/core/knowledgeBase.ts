@@ -111,8 +111,8 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
           logger.info(`${item.path}: ${item.message}`);
           return;
         }
+        // Problems reach the log through whoever shows them (the extension logs each one; the CLI prints them).
         problems.push({ path: item.path, line: 1, message: item.message, severity: item.severity });
-        logger.warn(`${item.path}: ${item.message}`);
       });
     } catch (e) {
       const message = `notes folder cannot be read: ${(e as Error).message}`;
@@ -144,7 +144,6 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       }
       if (error !== undefined) {
         problems.push({ path, line: 1, message: error, severity: 'error' });
-        logger.warn(`${path}: ${error}`);
         if (kind === 'note') {
           const note = placeholder(id, path, root, error);
           notes.set(id, note);
@@ -181,7 +180,6 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       } catch (e) {
         const message = `note could not be read: ${(e as Error).message}`;
         problems.push({ path, line: 1, message, severity: 'error' });
-        logger.warn(`${path}: ${message}`);
         if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
       }
     }
