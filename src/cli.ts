@@ -31,10 +31,27 @@ async function main(argv: string[]): Promise<number> {
   return command.run(parseArgs(rest));
 }
 
+/**
+ * A reader that goes away early (`ai-notes scan big.py | head -1`) is no error: the rest of the output is dropped
+ * and the command ends with its own exit code, without a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stream.write = (() => true) as typeof stream.write;
+  });
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+
+// No process.exit: through a pipe, stdout is written asynchronously, and exiting right after the last write would
+// cut the output (at 64 KiB). Setting the exit code lets Node end the process once everything is written.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     console.error(e instanceof Error ? e.message : String(e));
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { buildLookupIndex, displaySummary, displayTitle, noteNames, searchConcepts, type Lang } from '../core';
+import { buildLookupIndex, capQuery, displaySummary, displayTitle, MAX_QUERY_LENGTH, noteNames, searchConcepts, type Lang } from '../core';
 import { loadNotes, type CliArgs, type CliCommand } from './shared';
 
 function langOf(args: CliArgs): Lang {
@@ -24,6 +24,7 @@ export const searchCommand: CliCommand = {
       process.stderr.write(`usage: ai-notes ${this.usage}\n`);
       return 2;
     }
+    if (capQuery(query) !== query) console.error(`search: only the first ${MAX_QUERY_LENGTH} characters of the query are searched`);
     const snapshot = await loadNotes(args);
     const results = searchConcepts(buildLookupIndex(snapshot), query, { limit });
     if (args.flags.json) {
@@ -49,7 +50,7 @@ export const searchCommand: CliCommand = {
         const matched = r.matched.length > 40 ? `${r.matched.slice(0, 39)}…` : r.matched;
         console.log(`${String(i + 1).padStart(2)}. ${title}  ${where}  (${r.tier} ${r.field}: ${matched}; ${r.score})`);
       });
-      if (!results.length) console.error(`no note matches "${query}"`);
+      if (!results.length) console.error(`no note matches "${capQuery(query)}${capQuery(query) !== query ? '…' : ''}"`);
     }
     return results.length ? 0 : 1;
   },

@@ -72,6 +72,17 @@ export function classifyPath(rel: string): 'note' | 'topic' | 'skip' {
   return 'note';
 }
 
+/** Why classifyPath skips a path, for the log. */
+function skipReason(rel: string): string {
+  const parts = rel.split('/');
+  const file = parts[parts.length - 1];
+  if (parts.slice(0, -1).some((p) => p.startsWith('.') || p === 'node_modules')) return 'it is inside a hidden folder or node_modules';
+  if (file.startsWith('.')) return 'hidden files are not notes';
+  if (!file.toLowerCase().endsWith('.md')) return 'only .md files are notes';
+  if (file.startsWith('_')) return 'files starting with "_" are not notes (only _index.md, which describes its folder)';
+  return 'the README.md at the top of a notes folder describes the folder';
+}
+
 function compareOrder(a: { order?: number; title: string }, b: { order?: number; title: string }): number {
   const ao = a.order ?? Number.MAX_SAFE_INTEGER;
   const bo = b.order ?? Number.MAX_SAFE_INTEGER;
@@ -96,7 +107,14 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
   for (const root of roots) {
     let rels: string[];
     try {
-      rels = await files.listMarkdown(root);
+      rels = await files.listMarkdown(root, (item) => {
+        if (item.severity === 'info') {
+          logger.info(`${item.path}: ${item.message}`);
+          return;
+        }
+        // Problems reach the log through whoever shows them (the extension logs each one; the CLI prints them).
+        problems.push({ path: item.path, line: 1, message: item.message, severity: item.severity });
+      });
     } catch (e) {
       const message = `notes folder cannot be read: ${(e as Error).message}`;
       problems.push({ path: root, line: 1, message, severity: 'error' });
@@ -105,8 +123,11 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
     }
     for (const rel of rels.sort()) {
       const kind = classifyPath(rel);
-      if (kind === 'skip') continue;
       const path = join(root, rel);
+      if (kind === 'skip') {
+        logger.info(`${path}: not a note: ${skipReason(rel)}`);
+        continue;
+      }
       const id = rel.replace(/\.md$/i, '');
       let text: string | undefined;
       let error: string | undefined;
@@ -130,31 +151,38 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
         }
         continue;
       }
-      if (kind === 'topic') {
-        const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-        const fm = parseFrontMatter(text!);
-        if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
-        const t = topicOf(topicId);
-        const d = fm.data;
-        const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-        t.title = s(d.title) || t.title;
-        t.titleEn = s(d.title_en) || t.titleEn;
-        t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
-        t.summaryEn = s(d.summary_en);
-        const order = Number(d.order);
-        t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
-        t.indexPath = path;
-        continue;
+      // Parsing never throws by design; this guard keeps one note that still finds a way from losing all the others.
+      try {
+        if (kind === 'topic') {
+          const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+          const fm = parseFrontMatter(text!);
+          if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
+          const t = topicOf(topicId);
+          const d = fm.data;
+          const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+          t.title = s(d.title) || t.title;
+          t.titleEn = s(d.title_en) || t.titleEn;
+          t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
+          t.summaryEn = s(d.summary_en);
+          const order = Number(d.order);
+          t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
+          t.indexPath = path;
+          continue;
+        }
+        const parsed = parseNote(id, path, root, text!);
+        problems.push(...parsed.problems);
+        const previous = notes.get(id);
+        if (previous && previous.root === root) {
+          problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
+        } else if (previous) {
+          logger.info(`${path} replaces ${previous.path}`);
+        }
+        notes.set(id, parsed.note);
+      } catch (e) {
+        const message = `note could not be read: ${(e as Error).message}`;
+        problems.push({ path, line: 1, message, severity: 'error' });
+        if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
       }
-      const parsed = parseNote(id, path, root, text!);
-      problems.push(...parsed.problems);
-      const previous = notes.get(id);
-      if (previous && previous.root === root) {
-        problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
-      } else if (previous) {
-        logger.info(`${path} replaces ${previous.path}`);
-      }
-      notes.set(id, parsed.note);
     }
   }
 

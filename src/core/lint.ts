@@ -40,10 +40,51 @@ function walk(tokens: Token[], visit: (t: Token, line: number) => void, line = 0
   }
 }
 
-/** Resolves a relative Markdown link from a note to a note id, or undefined when it is not a note link. */
+/** Decodes a run of %XX one UTF-8 sequence at a time, keeping the escapes of any byte that starts no valid one. */
+function decodeEscapes(run: string): string {
+  const escapes = run.match(/%[0-9a-f]{2}/gi) ?? [];
+  let out = '';
+  for (let i = 0; i < escapes.length; ) {
+    const lead = parseInt(escapes[i].slice(1), 16);
+    const size = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let decoded: string | undefined;
+    if (size > 0 && i + size <= escapes.length) {
+      try {
+        decoded = decodeURI(escapes.slice(i, i + size).join(''));
+      } catch {
+        decoded = undefined;
+      }
+    }
+    if (decoded === undefined) {
+      out += escapes[i];
+      i++;
+    } else {
+      out += decoded;
+      i += size;
+    }
+  }
+  return out;
+}
+
+/**
+ * decodeURI that never throws: runs of %XX that are not valid UTF-8 (`%FF`) or not escapes at all (`%`, `%zz`) stay
+ * as they are, the rest is decoded. `malformed` tells whether anything had to be kept.
+ */
+export function decodeLinkPath(path: string): { path: string; malformed: boolean } {
+  try {
+    return { path: decodeURI(path), malformed: false };
+  } catch {
+    return { path: path.replace(/(?:%[0-9a-f]{2})+/gi, decodeEscapes), malformed: true };
+  }
+}
+
+/**
+ * Resolves a relative Markdown link from a note to a note id, or undefined when it is not a note link. Never
+ * throws: a path with malformed %-escapes (`%FF.md`) keeps them as written, so it resolves to no note.
+ */
 export function resolveNoteLink(fromId: string, href: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return undefined;
-  const path = decodeURI(href.split('#')[0].split('?')[0]);
+  const path = decodeLinkPath(href.split('#')[0].split('?')[0]).path;
   if (!path.toLowerCase().endsWith('.md')) return undefined;
   const parts = fromId.split('/').slice(0, -1);
   for (const seg of path.replace(/\.md$/i, '').split('/')) {
@@ -71,6 +112,92 @@ function codeClaimKey(code: string): string {
 /** Chinese prose: a line with Han characters, once code spans and math are taken out. */
 const HAN = /[\u3400-\u9fff]/;
 
+type AddProblem = (line: number, message: string, severity?: Problem['severity']) => void;
+
+/** The checks of one note; names and code names are collected for the cross-note checks. */
+function lintNote(
+  note: Note,
+  snapshot: KnowledgeBaseSnapshot,
+  add: AddProblem,
+  names: Map<string, Note[]>,
+  codes: Map<string, Note[]>,
+  idsLower: Map<string, Note>,
+): void {
+  const at = (field: string) => note.fieldLines[field] ?? 1;
+  for (const [key, field] of REQUIRED) if (!note[key]) add(1, `missing required field \`${field}\``);
+  if (!('aliases' in note.fieldLines)) add(1, 'missing required field `aliases` (use `aliases: []` when there are none)');
+  const lower = note.id.toLowerCase();
+  const clash = idsLower.get(lower);
+  if (clash) add(1, `note id "${note.id}" differs only in case from ${clash.path}`);
+  idsLower.set(lower, note);
+
+  for (const name of new Set([note.title, note.titleEn, ...note.aliases].filter(Boolean).map(normaliseName))) {
+    const list = names.get(name) ?? [];
+    list.push(note);
+    names.set(name, list);
+  }
+  const declared = note.ambiguous.map(ambiguousName);
+  const facetHeadings = new Set(note.headings.map((h) => h.text));
+  note.facets.forEach((f, i) => {
+    const label = f.name ? `facet "${f.name}"` : `facet ${i + 1}`;
+    if (!f.name) add(f.line, `${label} has no \`name\``);
+    if (!f.gloss) add(f.line, `${label} has no \`gloss\``);
+    if (!f.glossEn) add(f.line, `${label} has no \`gloss_en\``);
+    if (f.code.length === 0) add(f.line, `${label} has no \`code\` names`);
+    if (f.heading && !facetHeadings.has(f.heading)) add(f.line, `${label}: heading "${f.heading}" is not a heading of this note`);
+    if (f.formula) {
+      const err = checkTex(f.formula, true);
+      if (err) add(f.line, `${label}: formula does not parse: ${err}`);
+    }
+    for (const code of f.code) if (/[()]/.test(code) && !KEYWORD_FORM.test(code.replace(/\s+/g, ''))) add(f.line, `${label}: "${code}" is not a code name or Callee(keyword)`);
+  });
+  const claims = new Map<string, number>();
+  for (const c of note.code) claims.set(codeClaimKey(c), at('code'));
+  for (const f of note.facets) for (const c of f.code) if (!claims.has(codeClaimKey(c))) claims.set(codeClaimKey(c), f.line);
+  for (const [code, line] of claims) {
+    const list = codes.get(code) ?? [];
+    list.push(note);
+    codes.set(code, list);
+    if (!/[.(]/.test(code) && GENERIC_WORDS.has(code)) {
+      add(line, `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
+    }
+    if (/^[a-z0-9]{1,3}$/i.test(code) && !declared.some((d) => d.reason && d.name.toLowerCase() === code)) {
+      add(line, `bare code name "${code}" is too short to name a concept on its own: use a qualified or Callee(kw) form, or list it under \`ambiguous\` with a reason ("${code}: why it means this concept")`);
+    }
+  }
+  for (const id of note.related) {
+    if (!snapshot.notes.has(id)) add(at('related'), `related note "${id}" does not exist`);
+  }
+  if (note.formula) {
+    const err = checkTex(note.formula, true);
+    if (err) add(at('formula'), `formula does not parse: ${err}`);
+  }
+  const tokens = parser.parse(note.body, {});
+  walk(tokens, (t, line) => {
+    const fileLine = note.bodyLine + line + 1;
+    if (t.type === 'math_inline' || t.type === 'math_block') {
+      if (t.meta?.unclosed) add(fileLine, `math block opened with ${t.markup} is not closed`);
+      const err = checkTex(t.content, t.type === 'math_block');
+      if (err) add(fileLine, `math does not parse: ${err}`);
+    } else if (t.type === 'link_open') {
+      const href = String(t.attrGet('href') ?? '');
+      const target = resolveNoteLink(note.id, href);
+      if (target === undefined) return;
+      if (decodeLinkPath(href.split('#')[0].split('?')[0]).malformed) {
+        add(fileLine, `link target "${href}" has a malformed %-escape (a % must start %XX of UTF-8; write a literal % as %25)`);
+      } else if (!snapshot.notes.has(target)) add(fileLine, `link target "${href}" does not exist`);
+    } else if (t.type === 'inline' && HAN.test(t.content)) {
+      const prose = (t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('');
+      if (HAN.test(prose) && /"/.test(prose)) add(fileLine, 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
+    }
+    if (t.type === 'text') {
+      for (const m of t.content.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
+        if (!snapshot.notes.has(m[1].trim())) add(fileLine, `wiki link [[${m[1]}]] does not name a note`);
+      }
+    }
+  });
+}
+
 /** Checks a loaded knowledge base: the problems found while loading plus schema, names, links and math. */
 export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
   const problems: Problem[] = [...snapshot.problems];
@@ -80,78 +207,14 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
 
   for (const note of snapshot.notes.values()) {
     if (note.error) continue;
-    const at = (field: string) => note.fieldLines[field] ?? 1;
     const add = (line: number, message: string, severity: Problem['severity'] = 'error') =>
       problems.push({ path: note.path, line, message, severity });
-    for (const [key, field] of REQUIRED) if (!note[key]) add(1, `missing required field \`${field}\``);
-    if (!('aliases' in note.fieldLines)) add(1, 'missing required field `aliases` (use `aliases: []` when there are none)');
-    const lower = note.id.toLowerCase();
-    const clash = idsLower.get(lower);
-    if (clash) add(1, `note id "${note.id}" differs only in case from ${clash.path}`);
-    idsLower.set(lower, note);
-
-    for (const name of new Set([note.title, note.titleEn, ...note.aliases].filter(Boolean).map(normaliseName))) {
-      const list = names.get(name) ?? [];
-      list.push(note);
-      names.set(name, list);
+    // One note the checks trip over is a problem on that note, not the end of the lint.
+    try {
+      lintNote(note, snapshot, add, names, codes, idsLower);
+    } catch (e) {
+      add(1, `note could not be checked: ${(e as Error).message}`);
     }
-    const declared = note.ambiguous.map(ambiguousName);
-    const facetHeadings = new Set(note.headings.map((h) => h.text));
-    note.facets.forEach((f, i) => {
-      const label = f.name ? `facet "${f.name}"` : `facet ${i + 1}`;
-      if (!f.name) add(f.line, `${label} has no \`name\``);
-      if (!f.gloss) add(f.line, `${label} has no \`gloss\``);
-      if (!f.glossEn) add(f.line, `${label} has no \`gloss_en\``);
-      if (f.code.length === 0) add(f.line, `${label} has no \`code\` names`);
-      if (f.heading && !facetHeadings.has(f.heading)) add(f.line, `${label}: heading "${f.heading}" is not a heading of this note`);
-      if (f.formula) {
-        const err = checkTex(f.formula, true);
-        if (err) add(f.line, `${label}: formula does not parse: ${err}`);
-      }
-      for (const code of f.code) if (/[()]/.test(code) && !KEYWORD_FORM.test(code.replace(/\s+/g, ''))) add(f.line, `${label}: "${code}" is not a code name or Callee(keyword)`);
-    });
-    const claims = new Map<string, number>();
-    for (const c of note.code) claims.set(codeClaimKey(c), at('code'));
-    for (const f of note.facets) for (const c of f.code) if (!claims.has(codeClaimKey(c))) claims.set(codeClaimKey(c), f.line);
-    for (const [code, line] of claims) {
-      const list = codes.get(code) ?? [];
-      list.push(note);
-      codes.set(code, list);
-      if (!/[.(]/.test(code) && GENERIC_WORDS.has(code)) {
-        add(line, `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
-      }
-      if (/^[a-z0-9]{1,3}$/i.test(code) && !declared.some((d) => d.reason && d.name.toLowerCase() === code)) {
-        add(line, `bare code name "${code}" is too short to name a concept on its own: use a qualified or Callee(kw) form, or list it under \`ambiguous\` with a reason ("${code}: why it means this concept")`);
-      }
-    }
-    for (const id of note.related) {
-      if (!snapshot.notes.has(id)) add(at('related'), `related note "${id}" does not exist`);
-    }
-    if (note.formula) {
-      const err = checkTex(note.formula, true);
-      if (err) add(at('formula'), `formula does not parse: ${err}`);
-    }
-    const tokens = parser.parse(note.body, {});
-    walk(tokens, (t, line) => {
-      const fileLine = note.bodyLine + line + 1;
-      if (t.type === 'math_inline' || t.type === 'math_block') {
-        if (t.meta?.unclosed) add(fileLine, `math block opened with ${t.markup} is not closed`);
-        const err = checkTex(t.content, t.type === 'math_block');
-        if (err) add(fileLine, `math does not parse: ${err}`);
-      } else if (t.type === 'link_open') {
-        const href = String(t.attrGet('href') ?? '');
-        const target = resolveNoteLink(note.id, href);
-        if (target !== undefined && !snapshot.notes.has(target)) add(fileLine, `link target "${href}" does not exist`);
-      } else if (t.type === 'inline' && HAN.test(t.content)) {
-        const prose = (t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('');
-        if (HAN.test(prose) && /"/.test(prose)) add(fileLine, 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
-      }
-      if (t.type === 'text') {
-        for (const m of t.content.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
-          if (!snapshot.notes.has(m[1].trim())) add(fileLine, `wiki link [[${m[1]}]] does not name a note`);
-        }
-      }
-    });
   }
 
   for (const [name, list] of names) {

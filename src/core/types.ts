@@ -83,10 +83,25 @@ export interface Problem {
   severity: Severity;
 }
 
+/**
+ * A path the listing left out, and why. `info` is a convention, not a loss (hidden folders, `node_modules`): it is
+ * logged, while errors and warnings also become problems of the load.
+ */
+export interface SkippedPath {
+  /** Absolute path of the file or folder left out. */
+  path: string;
+  message: string;
+  severity: Severity | 'info';
+}
+
 /** How the core reads files: the extension, the CLI and tests each provide one. */
 export interface NoteFiles {
-  /** Markdown files under `root`, as paths relative to it with `/` separators. Rejects when the root is missing. */
-  listMarkdown(root: string): Promise<string[]>;
+  /**
+   * Markdown files under `root`, as paths relative to it with `/` separators. Rejects when the root is missing or
+   * cannot be read; anything below it that is left out (a folder that cannot be read, a name that is not UTF-8, a
+   * symbolic link, a folder nested too deep) is passed to `skipped`, and the rest is still listed.
+   */
+  listMarkdown(root: string, skipped?: (item: SkippedPath) => void): Promise<string[]>;
   /** Size in bytes. */
   size(path: string): Promise<number>;
   read(path: string): Promise<Uint8Array>;

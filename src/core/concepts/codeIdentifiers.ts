@@ -71,8 +71,8 @@ export function findIdentifiers(text: string, style: CommentStyle = 'python'): I
       let j = i + 1;
       while (j < n && isIdPart(text.charCodeAt(j))) j++;
       // string prefixes: r'..', f"..", rb'..'
-      if (style === 'python' && j - i <= 2 && (text[j] === '"' || text[j] === "'") && /^[rRbBfFuU]{1,2}$/.test(text.slice(i, j))) {
-        i = skipString(text, j, style, newline);
+      if (style === 'python' && stringPrefix(text, i, j)) {
+        i = skipString(text, j, style, newline, /[fF]/.test(text.slice(i, j)));
         chain = '';
         chainOpen = false;
         continue;
@@ -104,30 +104,74 @@ export function findIdentifiers(text: string, style: CommentStyle = 'python'): I
   return out;
 }
 
-function skipString(text: string, i: number, style: CommentStyle, newline: (at: number) => void): number {
+/** A Python string prefix (`r`, `b`, `f`, `rb`, `Rf`…) directly before a quote at `end`. */
+function stringPrefix(text: string, start: number, end: number): boolean {
+  return end - start <= 2 && (text[end] === '"' || text[end] === "'") && /^[rRbBfFuU]{1,2}$/.test(text.slice(start, end));
+}
+
+/**
+ * The index just past the string literal opening at `i` (a quote). A backslash escapes the next character, a newline
+ * included (a continued line still counts as a line). In a Python f-string (`fstring`) and a JavaScript template
+ * literal, the code in `{…}` / `${…}` is skipped as code: its own strings may use the same quote (`f"{d["k"]}"`,
+ * PEP 701) without ending the outer one. A string left open stops at the end of its line, except triple-quoted
+ * strings and template literals, which may span lines.
+ */
+function skipString(text: string, i: number, style: CommentStyle, newline: (at: number) => void, fstring = false): number {
   const q = text[i];
   const n = text.length;
   const triple = style === 'python' && text.startsWith(q.repeat(3), i);
-  if (triple) {
-    const end = q.repeat(3);
-    let j = i + 3;
-    while (j < n && !text.startsWith(end, j)) {
-      if (text.charCodeAt(j) === 92) j++;
-      else if (text.charCodeAt(j) === 10) newline(j);
-      j++;
-    }
-    return Math.min(n, j + 3);
-  }
-  let j = i + 1;
+  const close = triple ? q.repeat(3) : q;
+  const multiline = triple || q === '`';
+  const template = q === '`';
+  let depth = 0; // nesting of {…} inside an f-string's or template's code
+  let j = i + close.length;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c === 92) {
-      j += 2;
+    if (c === 10) {
+      if (!multiline) return j; // unterminated: stop at the line end
+      newline(j);
+      j++;
       continue;
     }
-    if (text[j] === q) return j + 1;
-    if (c === 10 && q !== '`') return j; // unterminated: stop at the line end
-    if (c === 10) newline(j);
+    if (depth === 0) {
+      if (c === 92) {
+        j++;
+        if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
+        if (text.charCodeAt(j) === 10) newline(j);
+        j++;
+        continue;
+      }
+      if (text.startsWith(close, j)) return j + close.length;
+      if (fstring && c === 123) {
+        if (text.charCodeAt(j + 1) === 123) j += 2; // {{ is a literal brace
+        else {
+          depth = 1;
+          j++;
+        }
+        continue;
+      }
+      if (template && c === 36 && text.charCodeAt(j + 1) === 123) {
+        depth = 1;
+        j += 2;
+        continue;
+      }
+      j++;
+      continue;
+    }
+    // Code inside the braces.
+    if (c === 34 || c === 39 || (style === 'c' && c === 96)) {
+      j = skipString(text, j, style, newline);
+      continue;
+    }
+    if (style === 'python' && isIdStart(c)) {
+      let k = j + 1;
+      while (k < n && isIdPart(text.charCodeAt(k))) k++;
+      if (stringPrefix(text, j, k)) j = skipString(text, k, style, newline, /[fF]/.test(text.slice(j, k)));
+      else j = k;
+      continue;
+    }
+    if (c === 123) depth++;
+    else if (c === 125) depth--;
     j++;
   }
   return n;

@@ -1,5 +1,6 @@
 import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
 import type { Note } from '../types';
+import { capQuery } from './searchConcepts';
 
 /** Anything with `isCancellationRequested` (vscode.CancellationToken fits). */
 export interface Cancellation {
@@ -58,10 +59,10 @@ function displayLine(raw: string, at: number): string {
 
 /**
  * Lines of note bodies containing every word of the query (case-insensitive, full-width folded), lines with
- * the whole query as a phrase first. Returns [] when cancelled.
+ * the whole query as a phrase first; only its first MAX_QUERY_LENGTH characters count. Returns [] when cancelled.
  */
 export function searchFullText(index: FullTextIndex, query: string, options: FullTextOptions = {}): LineMatch[] {
-  const phrase = fold(query).trim().replace(/\s+/g, ' ');
+  const phrase = fold(capQuery(query)).trim().replace(/\s+/g, ' ');
   const terms = [...new Set(phrase.split(' ').filter((t) => t))];
   if (!terms.length) return [];
   const limit = options.limit ?? 200;

@@ -62,6 +62,27 @@ const PRESELECT_POSTINGS = 60_000;
 /** The most names a prefix or word range is walked for (one-letter queries on 10,000 notes). */
 const RANGE_CAP = 20000;
 
+/**
+ * Queries are cut to this many characters (code points): no name or heading is that long, and every tier's cost
+ * grows with the query (the edit distance of fuzzy hits, Fuse's bitap, a search per word when the whole query finds
+ * nothing); a 10 kB paste took seconds per keystroke before the cut.
+ */
+export const MAX_QUERY_LENGTH = 200;
+/** When a query finds nothing as a whole, at most this many of its words are looked up one by one. */
+export const MAX_QUERY_WORDS = 8;
+
+/** The query as searched: its first MAX_QUERY_LENGTH characters, never cutting a surrogate pair. */
+export function capQuery(query: string): string {
+  if (query.length <= MAX_QUERY_LENGTH) return query;
+  let out = '';
+  let n = 0;
+  for (const ch of query) {
+    if (n++ >= MAX_QUERY_LENGTH) break;
+    out += ch;
+  }
+  return out;
+}
+
 interface Best {
   score: number;
   tier: MatchTier;
@@ -257,12 +278,14 @@ function preselect(index: LookupIndex, norm: string, limit: number): number[] {
 /**
  * Searches names; when a query of several words finds nothing as a whole ("GAN 训练不稳定"), it falls back to its
  * words one by one and ranks notes by how many of the words they answer, so a query never comes back empty only
- * because one of its words names nothing.
+ * because one of its words names nothing. Only the first MAX_QUERY_LENGTH characters (and, word by word, the first
+ * MAX_QUERY_WORDS words) are searched, so the cost of a keystroke stays bounded whatever was pasted.
  */
-export function searchConcepts(index: LookupIndex, query: string, options: SearchOptions = {}): LookupMatch[] {
+export function searchConcepts(index: LookupIndex, rawQuery: string, options: SearchOptions = {}): LookupMatch[] {
+  const query = capQuery(rawQuery);
   const whole = searchWholeQuery(index, query, options);
   if (whole.length > 0) return whole;
-  const words = [...new Set(query.split(/\s+/).filter(Boolean))];
+  const words = [...new Set(query.split(/\s+/).filter(Boolean))].slice(0, MAX_QUERY_WORDS);
   if (words.length < 2) return whole;
   const limit = options.limit ?? 50;
   const best = new Map<string, { match: LookupMatch; words: number }>();
