@@ -4,9 +4,10 @@
 // pass: 4× the keys, about 4× the time). Prints figures and ratios; asserts nothing.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildLookupIndex, createKnowledgeBase, MAX_QUERY_LENGTH, nodeNoteFiles, parseFrontMatter, searchConcepts, type LookupIndex } from '../src/core';
+import { buildLookupIndex, createKnowledgeBase, MAX_QUERY_LENGTH, parseFrontMatter, searchConcepts, type LookupIndex } from '../src/core';
 import { inMemoryFiles } from '../test/support/inMemoryFiles';
 import { syntheticKnowledgeBase } from './lookupBench';
+import { nodeNoteFiles } from '../src/node/nodeNoteFiles';
 
 const SHAPES: Record<string, (n: number) => string> = {
   'one word repeated': (n) => 'attention '.repeat(Math.ceil(n / 10)).slice(0, n),

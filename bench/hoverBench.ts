@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { percentile } from './support/stats';
 import { performance } from 'node:perf_hooks';
-import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode } from '../src/core';
+import { buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, scanCode } from '../src/core';
 import { createTexToSvg } from '../src/core/math/texToSvg';
+import { nodeNoteFiles } from '../src/node/nodeNoteFiles';
 
 /** A 2,000-line training script: the labelled fixtures repeated, identifiers varied so the memo cannot answer everything. */
 function trainingScript(repo: string): string {

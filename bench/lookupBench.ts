@@ -10,17 +10,9 @@ import * as v8 from 'node:v8';
 import { inMemoryFiles } from '../test/support/inMemoryFiles';
 import { percentile } from './support/stats';
 import * as vm from 'node:vm';
-import {
-  buildLookupIndex,
-  createKnowledgeBase,
-  nodeNoteFiles,
-  pinyinForms,
-  searchConcepts,
-  type KnowledgeBaseSnapshot,
-  type Note,
-  type NoteFiles,
-} from '../src/core';
+import { buildLookupIndex, createKnowledgeBase, pinyinForms, searchConcepts, type KnowledgeBaseSnapshot, type Note } from '../src/core';
 import { LOOKUP_QUERIES } from '../test/unit/support/lookupQueries';
+import { nodeNoteFiles } from '../src/node/nodeNoteFiles';
 
 const NOTES = Number(process.env.LOOKUP_BENCH_NOTES || 10_000);
 

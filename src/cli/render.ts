@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createKnowledgeBase, displayTitle, nodeNoteFiles, renderNote, type Lang } from '../core';
+import { createKnowledgeBase, displayTitle, renderNote, type Lang } from '../core';
 import { bundledNotesFolder, type CliCommand } from './shared';
+import { nodeNoteFiles } from '../node/nodeNoteFiles';
 
 function inside(file: string, root: string): boolean {
   const rel = path.relative(root, file);

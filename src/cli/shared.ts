@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { createKnowledgeBase, nodeNoteFiles, type KnowledgeBaseSnapshot } from '../core';
+import { createKnowledgeBase, type KnowledgeBaseSnapshot } from '../core';
+import { nodeNoteFiles } from '../node/nodeNoteFiles';
 
 export interface CliArgs {
   /** Positional arguments after the command name. */

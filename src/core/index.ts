@@ -5,7 +5,6 @@ export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot } from 
 export { lintKnowledgeBase, resolveNoteLink, normaliseName } from './lint';
 export { parseNote, extractHeadings } from './noteParser';
 export { parseFrontMatter } from './frontMatter';
-export { nodeNoteFiles } from './nodeFiles';
 export { slugify } from './slug';
 export { buildConceptIndex } from './concepts/conceptIndex';
 export { GENERIC_WORDS } from './concepts/vocabulary';

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createKnowledgeBase, nodeNoteFiles, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note } from '../core';
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note } from '../core';
 import type { NoteTarget } from './commands';
 import { onDidChangeSettings, readConfiguration } from './configuration';
+import { nodeNoteFiles } from '../node/nodeNoteFiles';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {

@@ -9,8 +9,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createKnowledgeBase, displayTitle, nodeNoteFiles, type Note } from '../../src/core';
+import { createKnowledgeBase, displayTitle, type Note } from '../../src/core';
 import { previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const extension = () => (process.env.AI_NOTES_VSIX ? { vsix: process.env.AI_NOTES_VSIX } : { folder: repoRoot });

@@ -9,9 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { createKnowledgeBase, displayTitle, nodeNoteFiles, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
+import { createKnowledgeBase, displayTitle, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
 import { prepareHostileNotes } from '../fixtures/hostileNotes';
 import { CodeServer, Workbench, onFailure, openWorkbench, previewFrame, repoRoot, screenshot, startCodeServer } from '../support/codeServer';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const vsix = () => process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,27 +3,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  buildFullTextIndex,
-  buildLookupIndex,
-  capQuery,
-  createKnowledgeBase,
-  findIdentifiers,
-  lintKnowledgeBase,
-  MAX_QUERY_LENGTH,
-  nodeNoteFiles,
-  parseFrontMatter,
-  renderNote,
-  resolveNoteLink,
-  searchConcepts,
-  searchFullText,
-  type Logger,
-  type NoteFiles,
-} from '../../src/core';
+import { buildFullTextIndex, buildLookupIndex, capQuery, createKnowledgeBase, findIdentifiers, lintKnowledgeBase, MAX_QUERY_LENGTH, parseFrontMatter, renderNote, resolveNoteLink, searchConcepts, searchFullText, type Logger, type NoteFiles } from '../../src/core';
 import { MAX_QUERY_WORDS } from '../../src/core/lookup/searchConcepts';
-import { MAX_FOLDER_DEPTH, nodeNoteFilesOver } from '../../src/core/nodeFiles';
 import { MAX_FRONT_MATTER_CHARS } from '../../src/core/frontMatter';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
+import { MAX_FOLDER_DEPTH, nodeNoteFiles, nodeNoteFilesOver } from '../../src/node/nodeNoteFiles';
 
 // Issue 9: bad input loses nothing. Each case: the bad item is reported with its file and why, everything else loads.
 

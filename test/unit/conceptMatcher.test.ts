@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildConceptIndex, conceptAt, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, nodeNoteFiles, scanCode, splitIdentifier } from '../../src/core';
+import { buildConceptIndex, conceptAt, createIdentifierMatcher, createKnowledgeBase, findIdentifiers, scanCode, splitIdentifier } from '../../src/core';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 import { scoreLabelledCode } from './support/labelledCode';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const repo = path.resolve(__dirname, '../../..');
 

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createKnowledgeBase, nodeNoteFiles, renderNote, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
+import { createKnowledgeBase, renderNote, type KnowledgeBaseSnapshot, type Note } from '../../src/core';
 import { bigNote, executableParts, prepareHostileNotes, type HostileNote } from '../fixtures/hostileNotes';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 describe('hostile and broken notes', function () {
   this.timeout(60_000);

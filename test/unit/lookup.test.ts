@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import {
-  buildFullTextIndex,
-  buildLookupIndex,
-  compactText,
-  createKnowledgeBase,
-  nodeNoteFiles,
-  normalizeText,
-  pinyinForms,
-  searchConcepts,
-  searchFullText,
-  type KnowledgeBaseSnapshot,
-  type LookupIndex,
-} from '../../src/core';
+import { buildFullTextIndex, buildLookupIndex, compactText, createKnowledgeBase, normalizeText, pinyinForms, searchConcepts, searchFullText, type KnowledgeBaseSnapshot, type LookupIndex } from '../../src/core';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 import { LOOKUP_QUERIES, type QueryKind as Kind } from './support/lookupQueries';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const notesRoot = path.resolve(__dirname, '../../../notes');
 

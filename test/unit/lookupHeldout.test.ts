@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createKnowledgeBase, nodeNoteFiles } from '../../src/core';
+import { createKnowledgeBase } from '../../src/core';
 import { buildLookupIndex, searchConcepts, type LookupIndex } from '../../src/core/lookup';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 interface Query {
   query: string;

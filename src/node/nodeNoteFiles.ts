@@ -1,6 +1,6 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import type { NoteFiles, SkippedPath } from './types';
+import type { NoteFiles, SkippedPath } from '../core';
 
 /** Folders nested deeper than this below a notes root are not read (each one is reported). */
 export const MAX_FOLDER_DEPTH = 32;
