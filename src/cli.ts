@@ -2,7 +2,7 @@ import { lintCommand } from './cli/lint';
 import { renderCommand } from './cli/render';
 import { scanCommand } from './cli/scan';
 import { searchCommand, showCommand } from './cli/search';
-import { parseArgs, type CliCommand } from './cli/shared';
+import { parseCommandArgs, UsageError, type CliCommand } from './cli/shared';
 
 /** The CLI: the same core as the extension, from a terminal. One module per command. */
 const commands: Record<string, CliCommand> = {
@@ -28,7 +28,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${name}\n${usage()}`);
     return 2;
   }
-  return command.run(parseArgs(rest));
+  try {
+    return await command.run(parseCommandArgs(command, rest));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`ai-notes ${name}: ${e.message}\nusage: ai-notes ${command.usage}\n`);
+    return 2;
+  }
 }
 
 /**

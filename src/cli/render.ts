@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createKnowledgeBase, displayTitle, renderNote, type Lang } from '../core';
-import { bundledNotesFolder, type CliCommand } from './shared';
+import { bundledNotesFolder, langOption, notesOption, type CliCommand } from './shared';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
 
 function inside(file: string, root: string): boolean {
@@ -11,6 +11,7 @@ function inside(file: string, root: string): boolean {
 
 export const renderCommand: CliCommand = {
   usage: 'render <file.md> [--notes <folder>] [--lang zh|en]   print the HTML body the preview shows (problems go to stderr)',
+  options: { ...notesOption, ...langOption },
   async run(args) {
     const file = args.positional[0];
     if (!file) {

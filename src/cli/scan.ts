@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { buildConceptIndex, createIdentifierMatcher, scanCode, type ScannedConcept } from '../core';
-import { loadNotes, type CliCommand } from './shared';
+import { jsonOption, loadNotes, notesOption, type CliCommand } from './shared';
 
 export const scanCommand: CliCommand = {
   usage:
@@ -9,6 +9,7 @@ export const scanCommand: CliCommand = {
     '                             --json prints [{ line, col, endCol, text, concept: { id, title, title_en, names } }] (+ cell);\n' +
     '                             --concepts prints { concepts: { <id>: { title, title_en, names } }, hits: [...] }: the same\n' +
     '                             hits, with each concept\'s names once in the table instead of on every hit',
+  options: { ...jsonOption, ...notesOption, concepts: { type: 'boolean' } },
   async run(args) {
     const file = args.positional[0];
     if (!file) {

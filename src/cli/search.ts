@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { buildLookupIndex, capQuery, displaySummary, displayTitle, MAX_QUERY_LENGTH, noteNames, searchConcepts, type Lang } from '../core';
-import { loadNotes, type CliArgs, type CliCommand } from './shared';
+import { jsonOption, langOption, loadNotes, notesOption, type CliArgs, type CliCommand } from './shared';
 
 function langOf(args: CliArgs): Lang {
   return args.flags.lang === 'en' ? 'en' : 'zh';
@@ -17,6 +17,7 @@ export const searchCommand: CliCommand = {
     'search <query> [--json] [--limit N] [--lang zh|en] [--notes <folder>]\n' +
     '                             look up notes and headings (Chinese, English, pinyin, code names, typos); best first;\n' +
     '                             --json prints [{ id, title, title_en, names, heading?, score }]; exit 1 when nothing matches',
+  options: { ...jsonOption, ...langOption, ...notesOption, limit: { type: 'string' } },
   async run(args) {
     const query = args.positional.join(' ').trim();
     const limit = limitOf(args);
@@ -58,6 +59,7 @@ export const searchCommand: CliCommand = {
 
 export const showCommand: CliCommand = {
   usage: 'show <id> [--json] [--lang zh|en] [--notes <folder>]\n' + "                             print a note's titles, summary and path",
+  options: { ...jsonOption, ...langOption, ...notesOption },
   async run(args) {
     const id = (args.positional[0] ?? '').replace(/\.md$/, '');
     if (!id) {

@@ -1,36 +1,43 @@
 import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { createKnowledgeBase, type KnowledgeBaseSnapshot } from '../core';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
 
 export interface CliArgs {
   /** Positional arguments after the command name. */
   positional: string[];
-  /** `--flag` → true, `--key value` → 'value'. */
-  flags: Record<string, string | boolean>;
+  /** `--flag` → true, `--key value` / `--key=value` → 'value'; only the options the command declares. */
+  flags: Record<string, string | boolean | undefined>;
 }
 
 export interface CliCommand {
   usage: string;
+  /** The flags the command accepts (node:util parseArgs options); any other flag is an error. */
+  options: ParseArgsOptionsConfig;
   run(args: CliArgs): Promise<number>;
 }
 
-/** Flags that take a value; every other `--x` is boolean. */
-const VALUE_FLAGS = new Set(['limit', 'notes', 'lang']);
+/** Thrown for arguments the command does not accept; the CLI prints it with the usage line and exits 2. */
+export class UsageError extends Error {}
 
-export function parseArgs(argv: string[]): CliArgs {
-  const positional: string[] = [];
-  const flags: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      if (v !== undefined) flags[k] = v;
-      else if (VALUE_FLAGS.has(k) && i + 1 < argv.length) flags[k] = argv[++i];
-      else flags[k] = true;
-    } else positional.push(a);
+/** Parses a command's arguments strictly: an unknown or misspelt flag (`--limti 3`) is an error, not a query word. */
+export function parseCommandArgs(command: CliCommand, argv: string[]): CliArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
+    return { positional: positionals, flags: values as CliArgs['flags'] };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return { positional, flags };
 }
+
+/** `--notes <folder>`: another notes folder next to the bundled notes. */
+export const notesOption = { notes: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
+/** `--lang zh|en`. */
+export const langOption = { lang: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
+/** `--json`. */
+export const jsonOption = { json: { type: 'boolean' } } as const satisfies ParseArgsOptionsConfig;
 
 export function bundledNotesFolder(): string {
   return path.resolve(__dirname, '..', 'notes');
