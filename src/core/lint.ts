@@ -5,6 +5,7 @@ import type { KnowledgeBaseSnapshot } from './knowledgeBase';
 import { katexOptions } from './katexOptions';
 import { codeKey } from './concepts/codeTokens';
 import { GENERIC_WORDS } from './concepts/vocabulary';
+import { decodeLinkPath, resolveNoteLink, wikiLinksIn } from './noteLinks';
 import type { Note, Problem } from './types';
 
 const REQUIRED: Array<[keyof Note, string]> = [
@@ -38,60 +39,6 @@ function walk(tokens: Token[], visit: (t: Token, line: number) => void, line = 0
     visit(t, l);
     if (t.children) walk(t.children, visit, l);
   }
-}
-
-/** Decodes a run of %XX one UTF-8 sequence at a time, keeping the escapes of any byte that starts no valid one. */
-function decodeEscapes(run: string): string {
-  const escapes = run.match(/%[0-9a-f]{2}/gi) ?? [];
-  let out = '';
-  for (let i = 0; i < escapes.length; ) {
-    const lead = parseInt(escapes[i].slice(1), 16);
-    const size = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    let decoded: string | undefined;
-    if (size > 0 && i + size <= escapes.length) {
-      try {
-        decoded = decodeURI(escapes.slice(i, i + size).join(''));
-      } catch {
-        decoded = undefined;
-      }
-    }
-    if (decoded === undefined) {
-      out += escapes[i];
-      i++;
-    } else {
-      out += decoded;
-      i += size;
-    }
-  }
-  return out;
-}
-
-/**
- * decodeURI that never throws: runs of %XX that are not valid UTF-8 (`%FF`) or not escapes at all (`%`, `%zz`) stay
- * as they are, the rest is decoded. `malformed` tells whether anything had to be kept.
- */
-export function decodeLinkPath(path: string): { path: string; malformed: boolean } {
-  try {
-    return { path: decodeURI(path), malformed: false };
-  } catch {
-    return { path: path.replace(/(?:%[0-9a-f]{2})+/gi, decodeEscapes), malformed: true };
-  }
-}
-
-/**
- * Resolves a relative Markdown link from a note to a note id, or undefined when it is not a note link. Never
- * throws: a path with malformed %-escapes (`%FF.md`) keeps them as written, so it resolves to no note.
- */
-export function resolveNoteLink(fromId: string, href: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return undefined;
-  const path = decodeLinkPath(href.split('#')[0].split('?')[0]).path;
-  if (!path.toLowerCase().endsWith('.md')) return undefined;
-  const parts = fromId.split('/').slice(0, -1);
-  for (const seg of path.replace(/\.md$/i, '').split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** The name an `ambiguous` entry declares: `"lr: the learning rate almost everywhere"` declares `lr`. */
@@ -191,8 +138,8 @@ function lintNote(
       if (HAN.test(prose) && /"/.test(prose)) add(fileLine, 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
     }
     if (t.type === 'text') {
-      for (const m of t.content.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
-        if (!snapshot.notes.has(m[1].trim())) add(fileLine, `wiki link [[${m[1]}]] does not name a note`);
+      for (const link of wikiLinksIn(t.content)) {
+        if (!snapshot.notes.has(link.id)) add(fileLine, `wiki link [[${link.id}]] does not name a note`);
       }
     }
   });

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
-import { resolveNoteLink } from '../lint';
+import { resolveNoteLink } from '../noteLinks';
 import { katexOptions } from '../katexOptions';
 import { mathPlugin } from '../markdownMath';
 import { slugify, uniqueSlugger } from '../slug';
