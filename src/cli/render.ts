@@ -1,13 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createKnowledgeBase, displayTitle, renderNote, type Lang } from '../core';
+import { createKnowledgeBase, displayTitle, isInsideRoot, renderNote, type Lang } from '../core';
 import { bundledNotesFolder, langOption, notesOption, type CliCommand } from './shared';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
-
-function inside(file: string, root: string): boolean {
-  const rel = path.relative(root, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
 export const renderCommand: CliCommand = {
   usage: 'render <file.md> [--notes <folder>] [--lang zh|en]   print the HTML body the preview shows (problems go to stderr)',
@@ -23,7 +18,7 @@ export const renderCommand: CliCommand = {
     const roots = [bundledNotesFolder()];
     if (typeof args.flags.notes === 'string') roots.push(path.resolve(args.flags.notes));
     // A file outside every notes folder is rendered as a note of its own folder.
-    if (!roots.some((r) => inside(abs, r))) roots.push(path.dirname(abs));
+    if (!roots.some((r) => isInsideRoot(abs, r))) roots.push(path.dirname(abs));
     const kb = createKnowledgeBase({ files: nodeNoteFiles, roots });
     const snapshot = await kb.load();
     const note = kb.noteAtPath(abs) ?? [...snapshot.notes.values()].find((n) => path.resolve(n.path) === abs);

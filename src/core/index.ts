@@ -24,3 +24,5 @@ export { buildLookupIndex, searchConcepts, noteNames, capQuery, MAX_QUERY_LENGTH
 export type { LookupIndex, LookupItem, LookupMatch, MatchTier, NameField, SearchOptions, FullTextIndex, LineMatch, FullTextOptions, Cancellation, PinyinForms } from './lookup';
 export { renderNote } from './render/renderNote';
 export type { RenderOptions, RenderedNote, RenderedHeading, RenderProblem, NoteToRender } from './render/renderNote';
+export { escapeHtml } from './html';
+export { isInsideRoot } from './paths';

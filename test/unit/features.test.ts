@@ -127,3 +127,19 @@ describe('Disposable base', () => {
     assert.equal(o.isDisposed, true);
   });
 });
+
+describe('one HTML escaper, one path-inside-root check', () => {
+  it('escapes the five HTML characters', async () => {
+    const { escapeHtml } = await import('../../src/core');
+    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('knows inside from beside, with either separator', async () => {
+    const { isInsideRoot } = await import('../../src/core');
+    assert.equal(isInsideRoot('/notes/a/b.png', '/notes'), true);
+    assert.equal(isInsideRoot('/notes/a/b.png', '/notes/'), true);
+    assert.equal(isInsideRoot('/notes-old/b.png', '/notes'), false);
+    assert.equal(isInsideRoot('/notes', '/notes'), false);
+    assert.equal(isInsideRoot('C:\\notes\\a.png', 'C:\\notes'), true);
+  });
+});

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isInsideRoot } from '../../core';
 import { Disposable } from '../util/dispose';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
@@ -27,11 +28,6 @@ export function previewResourceRoots(host: NotesHost): vscode.Uri[] {
 
 export function previewWebviewOptions(host: NotesHost): vscode.WebviewOptions {
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: previewResourceRoots(host) };
-}
-
-function isInsideRoot(path: string, roots: readonly string[]): boolean {
-  const p = path.replace(/\\/g, '/');
-  return roots.some((r) => p.startsWith(`${r.replace(/\\/g, '/').replace(/\/+$/, '')}/`));
 }
 
 /**
@@ -139,7 +135,7 @@ export class NotePreview extends Disposable {
       ? buildNoteView(note, {
           snapshot: this.host.kb.current,
           lang: this.host.lang(),
-          imageUrl: (p) => (isInsideRoot(p, roots) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
+          imageUrl: (p) => (roots.some((r) => isInsideRoot(p, r)) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
         })
       : missingNoteView(entry.id, vscode.l10n.t('No note with id "{0}".', entry.id));
     this.panel.title = view.title;

@@ -1,4 +1,4 @@
-import { displaySummary, displayTitle, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
+import { displaySummary, displayTitle, escapeHtml, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
 import type { NoteView } from '../../shared/previewProtocol';
 
 export interface ViewContext {
@@ -43,9 +43,6 @@ export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
     hasTitleHeading: rendered.headings.some((h) => h.level === 1),
   };
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** What the preview shows for an id that is not (or no longer) in the knowledge base. */
 export function missingNoteView(id: string, message: string): NoteView {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core';
 import { contentSecurityPolicy, makeNonce } from './csp';
 
 /** UI strings of the webview chrome, localised by the host. */
@@ -32,28 +33,25 @@ export function previewLabels(): PreviewLabels {
   };
 }
 
-const escapeAttr = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** The page the webview loads; notes arrive afterwards as `show` messages. */
 export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, labels: PreviewLabels, lang: string): string {
   const nonce = makeNonce();
-  const asset = (...path: string[]) => escapeAttr(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString());
-  const l = (key: keyof PreviewLabels) => escapeAttr(labels[key]);
+  const asset = (...path: string[]) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString());
+  const l = (key: keyof PreviewLabels) => escapeHtml(labels[key]);
   const button = (id: string, icon: string, label: keyof PreviewLabels, extra = '') =>
     `<vscode-toolbar-button id="${id}" icon="${icon}" label="${l(label)}" title="${l(label)}"${extra}></vscode-toolbar-button>`;
   return `<!DOCTYPE html>
-<html lang="${escapeAttr(lang)}">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(webview.cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'webview', 'katex', 'katex.min.css')}">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('dist', 'webview', 'codicon.css')}" nonce="${nonce}">
 <link rel="stylesheet" href="${asset('media', 'preview.css')}">
 <title>AI Notes</title>
 </head>
-<body data-labels="${escapeAttr(JSON.stringify(labels))}">
+<body data-labels="${escapeHtml(JSON.stringify(labels))}">
 <header class="toolbar" role="toolbar">
   <vscode-toolbar-container class="toolbar-group">
     ${button('back', 'arrow-left', 'back', ' aria-disabled="true"')}
