@@ -32,6 +32,10 @@ function checkTex(tex: string, displayMode: boolean): string | undefined {
 
 type Token = MarkdownIt.Token;
 
+/** `[[id]]`, `[[id#heading]]`, `[[id|text]]` as the renderer reads them: no bracket or newline inside, which also
+ *  keeps the search linear (`[^\]]+` ran from every `[[` of a long `[[a [[a …` line to its end). */
+const WIKI_LINK = /\[\[([^\]|#\n[]+)(?:#[^\]|\n[]*)?(?:\|[^\]\n[]*)?\]\]/g;
+
 function walk(tokens: Token[], visit: (t: Token, line: number) => void, line = 0): void {
   for (const t of tokens) {
     const l = t.map ? t.map[0] : line;
@@ -104,7 +108,7 @@ export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
         const target = resolveNoteLink(note.id, href);
         if (target !== undefined && !snapshot.notes.has(target)) add(fileLine, `link target "${href}" does not exist`);
       } else if (t.type === 'text') {
-        for (const m of t.content.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
+        for (const m of t.content.matchAll(WIKI_LINK)) {
           if (!snapshot.notes.has(m[1].trim())) add(fileLine, `wiki link [[${m[1]}]] does not name a note`);
         }
       }

@@ -18,6 +18,42 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a;
 }
 
+/** The last closing-delimiter search of each kind, per inline state (see findCloser). */
+const lastSearch = new WeakMap<StateInline, Map<string, { from: number; end: number }>>();
+
+/**
+ * The first valid closing delimiter for `open` at or after `from`, or -1. Whether a delimiter closes depends only
+ * on where it is (escaped, after a space, before a digit), so a search from `from` answers every later search
+ * that starts before its result: on a line like `$a $a $a …` or `\( \( …` each opener would otherwise scan to
+ * the end of the paragraph, which is quadratic (128 KB took 7–50 s).
+ */
+function findCloser(state: StateInline, open: string, close: string, from: number): number {
+  let memo = lastSearch.get(state);
+  if (!memo) lastSearch.set(state, (memo = new Map()));
+  const last = memo.get(open);
+  if (last && last.from <= from && (last.end < 0 || from <= last.end)) return last.end;
+  const src = state.src;
+  let end = from;
+  for (;;) {
+    end = src.indexOf(close, end);
+    if (end < 0) break;
+    // Skip escaped delimiters like \$.
+    let backslashes = 0;
+    for (let i = end - 1; i >= from && src[i] === '\\'; i--) backslashes++;
+    if (open.startsWith('$') && backslashes % 2 === 1) {
+      end += 1;
+      continue;
+    }
+    if (open === '$' && (isSpace(src.charCodeAt(end - 1)) || /\d/.test(src[end + 1] ?? ''))) {
+      end += 1;
+      continue;
+    }
+    break;
+  }
+  memo.set(open, { from, end });
+  return end;
+}
+
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
@@ -40,25 +76,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     // Pandoc's rule: `$` must hug its content, and a closing `$` may not be followed by a digit ($5 and $10).
     if (from >= src.length || isSpace(src.charCodeAt(from))) return false;
   }
-  let end = from;
-  for (;;) {
-    end = src.indexOf(close, end);
-    if (end < 0) return false;
-    // Skip escaped delimiters like \$.
-    let backslashes = 0;
-    for (let i = end - 1; i >= from && src[i] === '\\'; i--) backslashes++;
-    if (open.startsWith('$') && backslashes % 2 === 1) {
-      end += 1;
-      continue;
-    }
-    if (open === '$') {
-      if (isSpace(src.charCodeAt(end - 1)) || /\d/.test(src[end + 1] ?? '')) {
-        end += 1;
-        continue;
-      }
-    }
-    break;
-  }
+  const end = findCloser(state, open, close, from);
+  if (end < 0) return false;
   if (end === from) return false;
   if (!silent) {
     const token = state.push('math_inline', 'math', 0);

@@ -93,8 +93,15 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b) return false;
-  const end = src.indexOf(']]', start + 2);
-  if (end < 0) return false;
+  // The inner part holds no bracket and no newline: scan only up to the first one. (Searching for `]]` first
+  // made each `[[` of a long `[[a [[a …` line scan to its end.)
+  let end = start + 2;
+  while (end < src.length) {
+    const c = src.charCodeAt(end);
+    if (c === 0x5b /* [ */ || c === 0x5d /* ] */ || c === 0x0a) break;
+    end++;
+  }
+  if (src.charCodeAt(end) !== 0x5d || src.charCodeAt(end + 1) !== 0x5d) return false;
   const inner = src.slice(start + 2, end);
   const m = /^([^\]|#\n[]+)(?:#([^\]|\n[]*))?(?:\|([^\]\n[]*))?$/.exec(inner);
   if (!m) return false;
@@ -255,8 +262,9 @@ function rewriteImage(t: Token, env: RenderEnv, line: number): void {
 }
 
 const RAW_HTML = /<\/?[a-z][a-z0-9-]*(?:[\s/>]|$)/i;
-/** markdown-it refuses these URLs itself and leaves the whole `[text](url)` as text; we only say so. */
-const REFUSED_LINK = /\]\(\s*<?\s*((?:javascript|vbscript|file|data)\s*:)/i;
+/** markdown-it refuses these URLs itself and leaves the whole `[text](url)` as text; we only say so.
+ *  (No two `\s*` touch: `](` and 100,000 spaces would backtrack quadratically.) */
+const REFUSED_LINK = /\]\(\s*(?:<\s*)?((?:javascript|vbscript|file|data)\s*:)/i;
 
 function rewriteInline(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;
