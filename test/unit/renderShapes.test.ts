@@ -3,7 +3,7 @@
 // catches a hang, and the growth of each shape is measured in `npm run bench` (bench/renderBench.ts).
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { createKnowledgeBase, lintKnowledgeBase, renderNote, type NoteToRender } from '../../src/core';
+import { createKnowledgeBase, extractHeadings, lintKnowledgeBase, renderNote, type NoteToRender } from '../../src/core';
 import { mathPlugin } from '../../src/core/markdownMath';
 import { inMemoryFiles, noteText } from './support/inMemoryFiles';
 
@@ -133,6 +133,69 @@ describe('renderNote on hostile shapes (issue 9)', () => {
       // lint reads wiki links as the renderer does: the names are the short ones, not a run from the first `[[`.
       const wiki = (await lint(body.replace('topic/b', 't/b'))).filter((p) => p.message.startsWith('wiki link'));
       assert.deepEqual(wiki.map((p) => p.message), ['wiki link [[nope]] does not name a note']);
+    });
+  });
+
+  describe('display math blocks (items 6 and 7)', () => {
+    it('shows `$$x^2$$ is the square.` as display math followed by text, as VS Code does', async () => {
+      for (const src of ['$$x^2$$ is the square.', '\\[x^2\\] is the square.']) {
+        const { html, problems } = render(src);
+        assert.deepEqual(problems, [], src);
+        assert.match(html, /^<p data-line="0"><span class="katex-display">.*<\/span> is the square\.<\/p>/s, src);
+        assert.doesNotMatch(html, /math-error/);
+        assert.deepEqual(await lint(src), [], src);
+      }
+    });
+
+    it('renders 20,000 `$$x$$ text` paragraphs as display math', () => {
+      const { html, problems } = render('$$x$$ text\n\n'.repeat(20_000));
+      assert.deepEqual(problems, []);
+      assert.equal(count(html, /class="katex-display"/g), 20_000);
+    });
+
+    it('reports each of 10,000 unclosed `$$` and `\\[` where it is, keeping the text between them', () => {
+      const body = Array.from({ length: 10_000 }, (_, i) => `${i % 2 ? '\\[' : '$$'} x${i}\n\nText ${i}.\n`).join('\n');
+      const { html, problems } = render(body);
+      const unclosed = problems.filter((p) => /math block opened with .* is not closed/.test(p.message));
+      assert.equal(unclosed.length, 10_000);
+      assert.deepEqual(unclosed.slice(0, 3).map((p) => p.line), [0, 4, 8]);
+      assert.equal(count(html, /<p data-line="\d+">Text \d+\.<\/p>/g), 10_000);
+    });
+
+    it('keeps the headings after a stray `$$` in the preview, as the tree lists them', async () => {
+      const body = ['Intro.', '', '$$ stray', '# Heading one', 'text', '', '## Heading two', '', '$$', 'x^2', '$$', ''].join('\n');
+      const { html, headings, problems } = render(body);
+      assert.deepEqual(headings.map((h) => h.text), ['Heading one', 'Heading two']);
+      assert.match(html, /<h1 [^>]*>Heading one/);
+      assert.match(html, /<h2 [^>]*>Heading two/);
+      assert.deepEqual(problems.map((p) => [p.line, p.message]), [[2, 'math block opened with $$ is not closed']]);
+      assert.match(html, /<div class="math-block" data-line="8"><span class="katex-display">/);
+      const tree = extractHeadings(body, 0, 6);
+      assert.deepEqual(tree.map((h) => [h.line, h.slug]), headings.map((h) => [h.line, h.slug]));
+    });
+
+    it('ends a display block at a blank line: TeX allows none inside', () => {
+      const { html, problems } = render('$$\na\n\nb\n$$\n');
+      assert.ok(problems.some((p) => p.line === 0 && /not closed/.test(p.message)), JSON.stringify(problems));
+      assert.match(html, /<p data-line="3">b<\/p>/);
+    });
+
+    it('still reads multi-line blocks whose lines look like list items or quotes', () => {
+      const { html, problems } = render('$$\na\n+ b\n- c\n> d\n$$\n');
+      assert.deepEqual(problems, []);
+      assert.equal(count(html, /class="katex-display"/g), 1);
+    });
+
+    it('lists the same headings in the tree and the preview, whatever the math around them', () => {
+      const next = prng(7);
+      const lines = ['$$', '$$ x', 'x $$', '$$x$$ t', '\\[', '\\]', '# H', '## H', '### Sub', '```', '~~~', '', '', 'text', '> q', '> # QH', '- li', '- # LH',
+        '    # indented', '$$ a $$', '\\[ b \\]'];
+      for (let i = 0; i < 300; i++) {
+        const body = Array.from({ length: 4 + Math.floor(next() * 20) }, () => lines[Math.floor(next() * lines.length)]).join('\n');
+        const preview = render(body).headings.map((h) => `${h.line}:${h.level}:${h.slug}`);
+        const tree = extractHeadings(body, 0, 6).map((h) => `${h.line}:${h.level}:${h.slug}`);
+        assert.deepEqual(preview, tree, JSON.stringify(body));
+      }
     });
   });
 });
