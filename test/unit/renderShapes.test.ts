@@ -198,4 +198,16 @@ describe('renderNote on hostile shapes (issue 9)', () => {
       }
     });
   });
+
+  describe('deeply nested blockquotes (item 13)', () => {
+    it('opens each deep quote once: lines of fewer `>` continue the text, as in a paragraph', () => {
+      // Depth 0 to 199, ten times. Each line with fewer `>` than the last is a lazy continuation line; the
+      // nesting guard stopped there, closing all 60 quotes, and each reopened one scanned to the end of the note.
+      const body = Array.from({ length: 2000 }, (_, i) => `${'>'.repeat(i % 200)} q${i}`).join('\n');
+      const { html, problems } = render(body);
+      assert.equal(count(html, /<blockquote/g), 60);
+      assert.equal(count(html, /\bq\d+\b/g), 2000, 'every line is shown');
+      assert.equal(problems.filter((p) => /nest/.test(p.message)).length, 1);
+    });
+  });
 });

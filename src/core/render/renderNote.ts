@@ -132,7 +132,10 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
 function nestingGuard(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.level < GUARD_LEVEL || silent) return false;
   let next = startLine + 1;
-  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+  // As a paragraph does, take lazy continuation lines (sCount < 0: a quote's line with fewer `>`) too. Stopping
+  // at them closed every open quote, and the next line reopened all of them, each scanning to the end of the note:
+  // quadratic in the number of lines.
+  while (next < endLine && !state.isEmpty(next) && (state.sCount[next] >= state.blkIndent || state.sCount[next] < 0)) next++;
   const env = state.env as unknown as RenderEnv;
   if (!env.nestingReported) {
     env.nestingReported = true;
