@@ -11,11 +11,47 @@ type Md = MarkdownIt.MarkdownIt;
  */
 export function mathPlugin(md: Md): void {
   md.inline.ruler.before('escape', 'math_inline', mathInline);
-  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  mathBlockPlugin(md);
 }
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a;
+}
+
+/** The last closing-delimiter search of each kind, per inline state (see findCloser). */
+const lastSearch = new WeakMap<StateInline, Map<string, { from: number; end: number }>>();
+
+/**
+ * The first valid closing delimiter for `open` at or after `from`, or -1. Whether a delimiter closes depends only
+ * on where it is (escaped, after a space, before a digit), so a search from `from` answers every later search
+ * that starts before its result: on a line like `$a $a $a …` or `\( \( …` each opener would otherwise scan to
+ * the end of the paragraph, which is quadratic (128 KB took 7–50 s).
+ */
+function findCloser(state: StateInline, open: string, close: string, from: number): number {
+  let memo = lastSearch.get(state);
+  if (!memo) lastSearch.set(state, (memo = new Map()));
+  const last = memo.get(open);
+  if (last && last.from <= from && (last.end < 0 || from <= last.end)) return last.end;
+  const src = state.src;
+  let end = from;
+  for (;;) {
+    end = src.indexOf(close, end);
+    if (end < 0) break;
+    // Skip escaped delimiters like \$.
+    let backslashes = 0;
+    for (let i = end - 1; i >= from && src[i] === '\\'; i--) backslashes++;
+    if (open.startsWith('$') && backslashes % 2 === 1) {
+      end += 1;
+      continue;
+    }
+    if (open === '$' && (isSpace(src.charCodeAt(end - 1)) || /\d/.test(src[end + 1] ?? ''))) {
+      end += 1;
+      continue;
+    }
+    break;
+  }
+  memo.set(open, { from, end });
+  return end;
 }
 
 function mathInline(state: StateInline, silent: boolean): boolean {
@@ -40,25 +76,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     // Pandoc's rule: `$` must hug its content, and a closing `$` may not be followed by a digit ($5 and $10).
     if (from >= src.length || isSpace(src.charCodeAt(from))) return false;
   }
-  let end = from;
-  for (;;) {
-    end = src.indexOf(close, end);
-    if (end < 0) return false;
-    // Skip escaped delimiters like \$.
-    let backslashes = 0;
-    for (let i = end - 1; i >= from && src[i] === '\\'; i--) backslashes++;
-    if (open.startsWith('$') && backslashes % 2 === 1) {
-      end += 1;
-      continue;
-    }
-    if (open === '$') {
-      if (isSpace(src.charCodeAt(end - 1)) || /\d/.test(src[end + 1] ?? '')) {
-        end += 1;
-        continue;
-      }
-    }
-    break;
-  }
+  const end = findCloser(state, open, close, from);
+  if (end < 0) return false;
   if (end === from) return false;
   if (!silent) {
     const token = state.push('math_inline', 'math', 0);
@@ -70,61 +89,72 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** An ATX heading line (`# …` to `###### …`), as markdown-it reads one. */
+const HEADING_LINE = /^#{1,6}(?:[ \t]|$)/;
+
+/** Where the first `close` in `text` is, skipping `\$$` (an escaped dollar) as the inline rule does; -1 if none. */
+function closerIn(text: string, close: string): number {
+  for (let at = text.indexOf(close); at >= 0; at = text.indexOf(close, at + 1)) {
+    let backslashes = 0;
+    for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+    if (close === '\\]' || backslashes % 2 === 0) return at;
+  }
+  return -1;
+}
+
+/**
+ * `$$` / `\[` at the start of a line opens a display block that ends at the first line ending with `$$` / `\]`.
+ * Display math cannot hold a blank line (TeX's rule), and a heading line is not math: the search for the closing
+ * line stops at either (or where the container ends), and an unclosed block is shown as an error up to there.
+ * So a stray `$$` swallows no heading, and every line scanned belongs to the block, which keeps the scan linear
+ * (each unclosed `$$` used to search the rest of the note). `$$x^2$$ is the square.` — text after the closing
+ * delimiter on the first line — is not a block: the paragraph's inline rule shows it as display math, as VS Code's
+ * Markdown math does.
+ */
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const line = state.src.slice(pos, max);
+  const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
   let open: string;
   let close: string;
   if (line.startsWith('$$')) [open, close] = ['$$', '$$'];
   else if (line.startsWith('\\[')) [open, close] = ['\\[', '\\]'];
   else return false;
   const first = line.slice(open.length);
-  let content: string;
-  let next = startLine;
-  const firstEnd = first.trimEnd().endsWith(close) ? first.trimEnd().length - close.length : -1;
-  if (firstEnd >= 0 && first.trim().length >= close.length) {
-    // One-line block: $$ x $$ (text after the closing delimiter makes it inline math instead).
-    content = first.trimEnd().slice(0, firstEnd);
-  } else {
-    const parts = [first];
-    let found = false;
-    for (next = startLine + 1; next < endLine; next++) {
-      pos = state.bMarks[next] + state.tShift[next];
-      max = state.eMarks[next];
-      if (pos < max && state.sCount[next] < state.blkIndent) break;
-      const text = state.src.slice(pos, max);
-      if (text.trimEnd().endsWith(close)) {
-        parts.push(text.trimEnd().slice(0, -close.length));
-        found = true;
-        break;
-      }
-      parts.push(text);
-    }
-    if (!found) {
-      // Unclosed: still a math block up to the end of the paragraph, so the error shows where it is.
-      next = startLine;
-      while (next + 1 < endLine && !state.isEmpty(next + 1)) next++;
-      content = state.getLines(startLine, next + 1, state.tShift[startLine], false).slice(open.length);
-      if (silent) return true;
-      const token = state.push('math_block', 'math', 0);
-      token.block = true;
-      token.content = content;
-      token.markup = open;
-      token.map = [startLine, next + 1];
-      token.meta = { unclosed: true };
-      state.line = next + 1;
-      return true;
-    }
-    content = parts.join('\n');
-  }
+  const closeAt = closerIn(first, close);
+  if (closeAt >= 0 && first.slice(closeAt + close.length).trim() !== '') return false;
   if (silent) return true;
-  const token = state.push('math_block', 'math', 0);
-  token.block = true;
-  token.content = content;
-  token.markup = open;
-  token.map = [startLine, next + 1];
-  state.line = next + 1;
-  return true;
+
+  const push = (content: string, lines: [number, number], unclosed: boolean) => {
+    const token = state.push('math_block', 'math', 0);
+    token.block = true;
+    token.content = content;
+    token.markup = open;
+    token.map = lines;
+    if (unclosed) token.meta = { unclosed: true };
+    state.line = lines[1];
+    return true;
+  };
+  // One-line block: $$ x $$.
+  if (closeAt >= 0) return push(first.slice(0, closeAt), [startLine, startLine + 1], false);
+
+  const parts = [first];
+  let next = startLine + 1;
+  for (; next < endLine; next++) {
+    if (state.isEmpty(next) || state.sCount[next] < state.blkIndent) break;
+    const text = state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
+    if (state.sCount[next] - state.blkIndent < 4 && HEADING_LINE.test(text)) break;
+    const trimmed = text.trimEnd();
+    if (trimmed.endsWith(close)) {
+      parts.push(trimmed.slice(0, -close.length));
+      return push(parts.join('\n'), [startLine, next + 1], false);
+    }
+    parts.push(text);
+  }
+  // Unclosed: a math block up to where the search stopped, so the error shows where it is and nothing is lost.
+  return push(parts.join('\n'), [startLine, next], true);
+}
+
+/** Only the block rule: for readers that want the block structure the renderer sees but plain inline text. */
+export function mathBlockPlugin(md: Md): void {
+  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
 }

@@ -71,9 +71,13 @@ export function parseWikiLink(inner: string): WikiLink | undefined {
   return { id: m[1].trim(), heading: m[2]?.trim() || undefined, text: m[3]?.trim() || undefined };
 }
 
+/** No bracket or newline inside, which also keeps the search linear (`[^\]]+` ran from every `[[` of a long
+ *  `[[a [[a …` line to its end). */
+const WIKI_LINKS = /\[\[([^\]|#\n[]+(?:#[^\]|\n[]*)?(?:\|[^\]\n[]*)?)\]\]/g;
+
 /** Every wiki link in a run of plain text. */
 export function* wikiLinksIn(text: string): Generator<WikiLink> {
-  for (const m of text.matchAll(/\[\[([^\]\n]{1,500}?)\]\]/g)) {
+  for (const m of text.matchAll(WIKI_LINKS)) {
     const link = parseWikiLink(m[1]);
     if (link) yield link;
   }

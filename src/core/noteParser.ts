@@ -1,9 +1,12 @@
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './frontMatter';
+import { mathBlockPlugin } from './markdownMath';
 import { uniqueSlugger } from './slug';
 import type { Facet, Heading, Note, Problem } from './types';
 
-const headingParser = new MarkdownIt({ html: false });
+// The renderer's block structure (a `$$` block can hold a `#` line that is not a heading), so the tree lists
+// exactly the headings the preview shows; inline text stays plain, as the renderer's heading slugs read it.
+const headingParser = new MarkdownIt({ html: false }).use(mathBlockPlugin);
 
 /** Headings of a Markdown body; code blocks and front matter are not mistaken for headings. */
 export function extractHeadings(body: string, bodyLine: number, maxLevel = 3): Heading[] {

@@ -20,7 +20,12 @@ export interface TexResult {
 const PT_PER_UNIT: Record<string, number> = {
   pt: 1, mm: 2.845, cm: 28.45, in: 72.27, bp: 1.00375, pc: 12, dd: 1.07, cc: 12.84, sp: 1 / 65536, px: 1, em: 10, ex: 4.3, mu: 10 / 18,
 };
-const SIZE = /\\(?:rule|kern|mkern|hskip|mskip|hspace\*?|vspace\*?|raisebox|mathrlap|hphantom|vphantom)\s*(?:\[[^\]]*\])?\s*\{?\s*(-?[\d.]+)\s*(pt|mm|cm|in|bp|pc|dd|cc|sp|px|em|ex|mu)/g;
+/**
+ * A command and the first size after it. Each whitespace run has exactly one place to go (no two `\s*` touch,
+ * and the optional `[…]` is bounded), so the match is linear: `\hphantom` followed by 3,000 spaces used to
+ * backtrack for minutes through three adjacent `\s*`.
+ */
+const SIZE = /\\(?:rule|kern|mkern|hskip|mskip|hspace\*?|vspace\*?|raisebox|mathrlap|hphantom|vphantom)\s*(?:\[[^\]]{0,64}\]\s*)?(?:\{\s*)?(-?[\d.]+)\s*(pt|mm|cm|in|bp|pc|dd|cc|sp|px|em|ex|mu)/g;
 
 function oversize(tex: string): string | undefined {
   const max = katexOptions.maxSize ?? Infinity;

@@ -93,8 +93,15 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b) return false;
-  const end = src.indexOf(']]', start + 2);
-  if (end < 0) return false;
+  // The inner part holds no bracket and no newline: scan only up to the first one. (Searching for `]]` first
+  // made each `[[` of a long `[[a [[a …` line scan to its end.)
+  let end = start + 2;
+  while (end < src.length) {
+    const c = src.charCodeAt(end);
+    if (c === 0x5b /* [ */ || c === 0x5d /* ] */ || c === 0x0a) break;
+    end++;
+  }
+  if (src.charCodeAt(end) !== 0x5d || src.charCodeAt(end + 1) !== 0x5d) return false;
   const inner = src.slice(start + 2, end);
   const m = /^([^\]|#\n[]+)(?:#([^\]|\n[]*))?(?:\|([^\]\n[]*))?$/.exec(inner);
   if (!m) return false;
@@ -125,7 +132,10 @@ function wikiLink(state: StateInline, silent: boolean): boolean {
 function nestingGuard(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.level < GUARD_LEVEL || silent) return false;
   let next = startLine + 1;
-  while (next < endLine && !state.isEmpty(next) && state.sCount[next] >= state.blkIndent) next++;
+  // As a paragraph does, take lazy continuation lines (sCount < 0: a quote's line with fewer `>`) too. Stopping
+  // at them closed every open quote, and the next line reopened all of them, each scanning to the end of the note:
+  // quadratic in the number of lines.
+  while (next < endLine && !state.isEmpty(next) && (state.sCount[next] >= state.blkIndent || state.sCount[next] < 0)) next++;
   const env = state.env as unknown as RenderEnv;
   if (!env.nestingReported) {
     env.nestingReported = true;
@@ -255,8 +265,9 @@ function rewriteImage(t: Token, env: RenderEnv, line: number): void {
 }
 
 const RAW_HTML = /<\/?[a-z][a-z0-9-]*(?:[\s/>]|$)/i;
-/** markdown-it refuses these URLs itself and leaves the whole `[text](url)` as text; we only say so. */
-const REFUSED_LINK = /\]\(\s*<?\s*((?:javascript|vbscript|file|data)\s*:)/i;
+/** markdown-it refuses these URLs itself and leaves the whole `[text](url)` as text; we only say so.
+ *  (No two `\s*` touch: `](` and 100,000 spaces would backtrack quadratically.) */
+const REFUSED_LINK = /\]\(\s*(?:<\s*)?((?:javascript|vbscript|file|data)\s*:)/i;
 
 function rewriteInline(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;

@@ -1,0 +1,213 @@
+// The renderer on the hostile shapes of issue 9: inputs that used to take seconds to minutes (backtracking
+// regexes, quadratic scans) or rendered wrongly. Each case checks what the output must be; mocha's timeout
+// catches a hang, and the growth of each shape is measured in `npm run bench` (bench/renderBench.ts).
+import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
+import { createKnowledgeBase, extractHeadings, lintKnowledgeBase, renderNote, type NoteToRender } from '../../src/core';
+import { mathPlugin } from '../../src/core/markdownMath';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
+
+function note(body: string): NoteToRender {
+  return { id: 'topic/a', path: '/notes/topic/a.md', root: '/notes', body, bodyLine: 0 };
+}
+const render = (body: string) => renderNote(note(body), { noteTitle: (id) => (id === 'topic/b' ? 'B' : undefined) });
+const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
+const fields = { title: '甲', title_en: 'A', aliases: [], summary: 's', summary_en: 's' };
+
+async function lint(body: string) {
+  const files = inMemoryFiles({ '/n/t/a.md': noteText(fields, body), '/n/t/b.md': noteText({ ...fields, title: '乙', title_en: 'B' }) });
+  return lintKnowledgeBase(await createKnowledgeBase({ files, roots: ['/n'] }).load());
+}
+
+/** xorshift32: the same sequence on every run. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 0x1_0000_0000;
+  };
+}
+
+/**
+ * The inline math rule as it was before the search was memoised (a scan to the end of the paragraph from every
+ * opener): the oracle the fast rule must agree with.
+ */
+function referenceMathInline(state: MarkdownIt.StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a;
+  let open: string;
+  let close: string;
+  if (src[start] === '\\' && src[start + 1] === '(') [open, close] = ['\\(', '\\)'];
+  else if (src[start] === '\\' && src[start + 1] === '[') [open, close] = ['\\[', '\\]'];
+  else if (src[start] === '$') [open, close] = src[start + 1] === '$' ? ['$$', '$$'] : ['$', '$'];
+  else return false;
+  const from = start + open.length;
+  if (open === '$' && (from >= src.length || isSpace(src.charCodeAt(from)))) return false;
+  let end = from;
+  for (;;) {
+    end = src.indexOf(close, end);
+    if (end < 0) return false;
+    let backslashes = 0;
+    for (let i = end - 1; i >= from && src[i] === '\\'; i--) backslashes++;
+    if (open.startsWith('$') && backslashes % 2 === 1) {
+      end += 1;
+      continue;
+    }
+    if (open === '$' && (isSpace(src.charCodeAt(end - 1)) || /\d/.test(src[end + 1] ?? ''))) {
+      end += 1;
+      continue;
+    }
+    break;
+  }
+  if (end === from) return false;
+  if (!silent) {
+    const token = state.push('math_inline', 'math', 0);
+    token.markup = open;
+    token.content = src.slice(from, end);
+  }
+  state.pos = end + close.length;
+  return true;
+}
+
+describe('renderNote on hostile shapes (issue 9)', () => {
+  describe('formula size check (item 3)', () => {
+    it('renders \\hphantom followed by 3,000 spaces', () => {
+      const { html, problems } = render(`$\\hphantom${' '.repeat(3000)}x$`);
+      assert.equal(count(html, /<span class="katex">/g), 1);
+      assert.deepEqual(problems, []);
+    });
+
+    it('still finds an oversized size after thousands of spaces, brackets and braces', () => {
+      for (const tex of [`\\kern${' '.repeat(3000)}300pt`, `\\rule[${' '.repeat(10)}1pt]${' '.repeat(3000)}{ 500em}{1pt}`, `\\hspace*{${' '.repeat(3000)}99cm}`]) {
+        const { problems } = render(`$${tex}$`);
+        assert.ok(problems.some((p) => /over the 20em limit and was capped/.test(p.message)), `${tex.replace(/ +/g, ' ')}: ${JSON.stringify(problems)}`);
+      }
+    });
+  });
+
+  describe('one long line (item 5)', () => {
+    it('shows `$a $a …` (40,000 openers, none closed) as text, and math after it still renders', () => {
+      const { html } = render(`${'$a '.repeat(40_000)}\n\nThen $x^2$.`);
+      assert.equal(count(html.split('</p>')[0], /\$a/g), 40_000);
+      assert.equal(count(html, /<span class="katex">/g), 1);
+    });
+
+    it('shows `\\( ` 40,000 times as text', () => {
+      const { html } = render(`${'\\( '.repeat(40_000)}\n\nThen \\(y\\).`);
+      assert.equal(count(html.split('</p>')[0], /\(/g), 40_000);
+      assert.equal(count(html, /<span class="katex">/g), 1);
+    });
+
+    it('finds the same inline math as a scan from every opener would, on random delimiter soup', () => {
+      const fast = new MarkdownIt({ html: false }).use(mathPlugin);
+      const reference = new MarkdownIt({ html: false });
+      reference.inline.ruler.before('escape', 'math_inline', referenceMathInline);
+      const next = prng(9);
+      const pieces = ['$', '$$', '\\', '\\(', '\\)', '\\[', '\\]', 'a', 'b', ' ', '1', '[', ']', '(', ')', '`', '*', '\n'];
+      const mathOf = (md: MarkdownIt.MarkdownIt, src: string) =>
+        md.parseInline(src, {})[0].children!.filter((t) => t.type === 'math_inline').map((t) => `${t.markup}|${t.content}`);
+      for (let i = 0; i < 2000; i++) {
+        let src = '';
+        for (let n = 1 + Math.floor(next() * 40); n > 0; n--) src += pieces[Math.floor(next() * pieces.length)];
+        assert.deepEqual(mathOf(fast, src), mathOf(reference, src), JSON.stringify(src));
+      }
+    });
+
+    it('still says a javascript: link after `](` and 100,000 spaces is shown as text', () => {
+      const { html, problems } = render(`[x](${' '.repeat(100_000)}javascript:alert(1))`);
+      assert.doesNotMatch(html, /href="javascript/);
+      assert.ok(problems.some((p) => /"javascript:" is shown as text/.test(p.message)), JSON.stringify(problems));
+    });
+
+    it('reads `[[a ` 32,000 times as text and the wiki link after it as a link', async () => {
+      const body = `${'[[a '.repeat(32_000)}[[topic/b]] and [[nope]]`;
+      const { html } = render(body);
+      assert.equal(count(html, /\[\[a /g), 32_000);
+      assert.match(html, /<a href="#" class="note-link" data-note="topic\/b" title="B">B<\/a>/);
+      assert.match(html, /<span class="broken-link" title="No note &quot;nope&quot;">nope<\/span>/);
+      // lint reads wiki links as the renderer does: the names are the short ones, not a run from the first `[[`.
+      const wiki = (await lint(body.replace('topic/b', 't/b'))).filter((p) => p.message.startsWith('wiki link'));
+      assert.deepEqual(wiki.map((p) => p.message), ['wiki link [[nope]] does not name a note']);
+    });
+  });
+
+  describe('display math blocks (items 6 and 7)', () => {
+    it('shows `$$x^2$$ is the square.` as display math followed by text, as VS Code does', async () => {
+      for (const src of ['$$x^2$$ is the square.', '\\[x^2\\] is the square.']) {
+        const { html, problems } = render(src);
+        assert.deepEqual(problems, [], src);
+        assert.match(html, /^<p data-line="0"><span class="katex-display">.*<\/span> is the square\.<\/p>/s, src);
+        assert.doesNotMatch(html, /math-error/);
+        assert.deepEqual(await lint(src), [], src);
+      }
+    });
+
+    it('renders 20,000 `$$x$$ text` paragraphs as display math', () => {
+      const { html, problems } = render('$$x$$ text\n\n'.repeat(20_000));
+      assert.deepEqual(problems, []);
+      assert.equal(count(html, /class="katex-display"/g), 20_000);
+    });
+
+    it('reports each of 10,000 unclosed `$$` and `\\[` where it is, keeping the text between them', () => {
+      const body = Array.from({ length: 10_000 }, (_, i) => `${i % 2 ? '\\[' : '$$'} x${i}\n\nText ${i}.\n`).join('\n');
+      const { html, problems } = render(body);
+      const unclosed = problems.filter((p) => /math block opened with .* is not closed/.test(p.message));
+      assert.equal(unclosed.length, 10_000);
+      assert.deepEqual(unclosed.slice(0, 3).map((p) => p.line), [0, 4, 8]);
+      assert.equal(count(html, /<p data-line="\d+">Text \d+\.<\/p>/g), 10_000);
+    });
+
+    it('keeps the headings after a stray `$$` in the preview, as the tree lists them', async () => {
+      const body = ['Intro.', '', '$$ stray', '# Heading one', 'text', '', '## Heading two', '', '$$', 'x^2', '$$', ''].join('\n');
+      const { html, headings, problems } = render(body);
+      assert.deepEqual(headings.map((h) => h.text), ['Heading one', 'Heading two']);
+      assert.match(html, /<h1 [^>]*>Heading one/);
+      assert.match(html, /<h2 [^>]*>Heading two/);
+      assert.deepEqual(problems.map((p) => [p.line, p.message]), [[2, 'math block opened with $$ is not closed']]);
+      assert.match(html, /<div class="math-block" data-line="8"><span class="katex-display">/);
+      const tree = extractHeadings(body, 0, 6);
+      assert.deepEqual(tree.map((h) => [h.line, h.slug]), headings.map((h) => [h.line, h.slug]));
+    });
+
+    it('ends a display block at a blank line: TeX allows none inside', () => {
+      const { html, problems } = render('$$\na\n\nb\n$$\n');
+      assert.ok(problems.some((p) => p.line === 0 && /not closed/.test(p.message)), JSON.stringify(problems));
+      assert.match(html, /<p data-line="3">b<\/p>/);
+    });
+
+    it('still reads multi-line blocks whose lines look like list items or quotes', () => {
+      const { html, problems } = render('$$\na\n+ b\n- c\n> d\n$$\n');
+      assert.deepEqual(problems, []);
+      assert.equal(count(html, /class="katex-display"/g), 1);
+    });
+
+    it('lists the same headings in the tree and the preview, whatever the math around them', () => {
+      const next = prng(7);
+      const lines = ['$$', '$$ x', 'x $$', '$$x$$ t', '\\[', '\\]', '# H', '## H', '### Sub', '```', '~~~', '', '', 'text', '> q', '> # QH', '- li', '- # LH',
+        '    # indented', '$$ a $$', '\\[ b \\]'];
+      for (let i = 0; i < 300; i++) {
+        const body = Array.from({ length: 4 + Math.floor(next() * 20) }, () => lines[Math.floor(next() * lines.length)]).join('\n');
+        const preview = render(body).headings.map((h) => `${h.line}:${h.level}:${h.slug}`);
+        const tree = extractHeadings(body, 0, 6).map((h) => `${h.line}:${h.level}:${h.slug}`);
+        assert.deepEqual(preview, tree, JSON.stringify(body));
+      }
+    });
+  });
+
+  describe('deeply nested blockquotes (item 13)', () => {
+    it('opens each deep quote once: lines of fewer `>` continue the text, as in a paragraph', () => {
+      // Depth 0 to 199, ten times. Each line with fewer `>` than the last is a lazy continuation line; the
+      // nesting guard stopped there, closing all 60 quotes, and each reopened one scanned to the end of the note.
+      const body = Array.from({ length: 2000 }, (_, i) => `${'>'.repeat(i % 200)} q${i}`).join('\n');
+      const { html, problems } = render(body);
+      assert.equal(count(html, /<blockquote/g), 60);
+      assert.equal(count(html, /\bq\d+\b/g), 2000, 'every line is shown');
+      assert.equal(problems.filter((p) => /nest/.test(p.message)).length, 1);
+    });
+  });
+});
