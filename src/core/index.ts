@@ -6,7 +6,7 @@ export { lintKnowledgeBase, resolveNoteLink, normaliseName } from './lint';
 export { parseNote, extractHeadings } from './noteParser';
 export { parseFrontMatter } from './frontMatter';
 export { nodeNoteFiles } from './nodeFiles';
-export { slugify } from './slug';
+export { slugify, headingId, slugOfHeadingId, HEADING_ID_PREFIX } from './slug';
 export { buildConceptIndex, GENERIC_WORDS } from './concepts/conceptIndex';
 export type { Concept, ConceptIndex } from './concepts/conceptIndex';
 export { createIdentifierMatcher } from './concepts/identifierMatcher';
