@@ -54,7 +54,7 @@ export default tseslint.config(
             { target: './src/core', from: './src/features', message: 'The core is below the features.' },
             { target: './src/core', from: './src/cli', message: 'The core is below the CLI.' },
             { target: './src/core', from: './src/node', message: 'The core is below the Node adapter.' },
-            { target: './src/core', from: './src/shared', message: 'The core does not know the preview protocol.' },
+            { target: './src/core', from: './src/shared/previewProtocol.ts', message: 'The core does not know the preview protocol.' },
           ],
         },
       ],

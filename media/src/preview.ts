@@ -12,6 +12,7 @@ import {
   type ScrollTarget,
   type WebviewMessage,
 } from '../../src/shared/previewProtocol';
+import { headingId, slugOfHeadingId } from '../../src/shared/headingIds';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -146,8 +147,13 @@ function buildRelated(view: NoteView): void {
 
 // ---- scrolling --------------------------------------------------------------------------------------
 
+/** The heading with this slug in the note (its id is `headingId(slug)`, never an id of the page chrome). */
 function headingElement(slug: string): HTMLElement | null {
-  return document.getElementById(slug) ?? document.getElementById(decodeURIComponentSafe(slug));
+  for (const s of [slug, decodeURIComponentSafe(slug)]) {
+    const e = document.getElementById(headingId(s));
+    if (e && content.contains(e)) return e;
+  }
+  return null;
 }
 
 function decodeURIComponentSafe(s: string): string {
@@ -290,9 +296,10 @@ function onLinkClick(e: MouseEvent): void {
     post({ type: 'openSource', line: Number.isFinite(line) ? line : undefined });
   } else if (a.classList.contains('header-anchor')) {
     const h = a.closest('h1, h2, h3, h4, h5, h6');
-    if (h?.id) {
+    const slug = h ? slugOfHeadingId(h.id) : undefined;
+    if (h && slug) {
       h.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      post({ type: 'copyLink', heading: h.id });
+      post({ type: 'copyLink', heading: slug });
     }
   } else {
     const slug = a.dataset.heading ?? decodeURIComponentSafe((a.getAttribute('href') ?? '').replace(/^#/, ''));

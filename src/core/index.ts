@@ -6,7 +6,7 @@ export { lintKnowledgeBase, normaliseName } from './lint';
 export { decodeLinkPath, parseWikiLink, resolveNoteLink, wikiLinksIn } from './noteLinks';
 export { parseNote, extractHeadings } from './noteParser';
 export { parseFrontMatter } from './frontMatter';
-export { slugify } from './slug';
+export { slugify, headingId, slugOfHeadingId, HEADING_ID_PREFIX } from './slug';
 export { buildConceptIndex } from './concepts/conceptIndex';
 export { GENERIC_WORDS } from './concepts/vocabulary';
 export type { Concept, ConceptIndex } from './concepts/conceptIndex';

@@ -21,3 +21,5 @@ export function uniqueSlugger(): (text: string) => string {
     return slug;
   };
 }
+
+export { HEADING_ID_PREFIX, headingId, slugOfHeadingId } from '../shared/headingIds';

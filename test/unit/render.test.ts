@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createKnowledgeBase, renderNote, type NoteToRender, type RenderOptions } from '../../src/core';
+import { createKnowledgeBase, headingId, renderNote, type NoteToRender, type RenderOptions } from '../../src/core';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 const fields = { title: '甲', title_en: 'A', aliases: [], summary: 's', summary_en: 's' };
@@ -177,11 +177,11 @@ describe('renderNote', () => {
         const r = rendered.headings.find((x) => x.line === h.line);
         assert.ok(r, `no rendered heading at line ${h.line} (${h.text})`);
         assert.equal(r.slug, h.slug, `heading "${h.text}"`);
-        assert.ok(rendered.html.includes(`id="${h.slug}"`), `no element with id ${h.slug}`);
+        assert.ok(rendered.html.includes(`id="${headingId(h.slug)}"`), `no element with id ${headingId(h.slug)}`);
       }
       const ids = [...rendered.html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1]);
       assert.equal(new Set(ids).size, ids.length, 'ids are unique');
-      assert.ok(ids.includes('定义-1'));
+      assert.ok(ids.includes('h-定义-1'));
     });
 
     it('gives each heading an outline entry with math rendered and links removed', () => {
@@ -194,7 +194,7 @@ describe('renderNote', () => {
 
     it('adds a permalink anchor that only points inside the page', () => {
       const { html } = render('## Hello');
-      assert.match(html, /<h2 id="hello" data-line="0">Hello <a class="header-anchor" href="#hello" aria-hidden="true">#<\/a><\/h2>/);
+      assert.match(html, /<h2 id="h-hello" data-line="0">Hello <a class="header-anchor" href="#h-hello" aria-hidden="true">#<\/a><\/h2>/);
     });
   });
 

@@ -2,8 +2,10 @@
 // regexes, quadratic scans) or rendered wrongly. Each case checks what the output must be; mocha's timeout
 // catches a hang, and the growth of each shape is measured in `npm run bench` (bench/renderBench.ts).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { createKnowledgeBase, extractHeadings, lintKnowledgeBase, renderNote, type NoteToRender } from '../../src/core';
+import { createKnowledgeBase, extractHeadings, HEADING_ID_PREFIX, lintKnowledgeBase, renderNote, slugOfHeadingId, type NoteToRender } from '../../src/core';
 import { mathPlugin } from '../../src/core/markdownMath';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
@@ -208,6 +210,36 @@ describe('renderNote on hostile shapes (issue 9)', () => {
       assert.equal(count(html, /<blockquote/g), 60);
       assert.equal(count(html, /\bq\d+\b/g), 2000, 'every line is shown');
       assert.equal(problems.filter((p) => /nest/.test(p.message)).length, 1);
+    });
+  });
+
+  describe('heading ids and the page chrome (item 13)', () => {
+    /** Every id the preview page's own markup (shell.ts) gives an element. */
+    function chromeIds(): string[] {
+      const shell = fs.readFileSync(path.resolve(__dirname, '../../../src/features/preview/shell.ts'), 'utf8');
+      const ids = [...shell.matchAll(/\bid="([^"$]+)"/g), ...shell.matchAll(/\bbutton\('([^']+)'/g)].map((m) => m[1]);
+      assert.ok(ids.includes('back') && ids.includes('content') && ids.includes('outline-list'), ids.join(' '));
+      return ids;
+    }
+
+    it('gives headings named like the toolbar and the article ids that cannot be theirs', () => {
+      const chrome = chromeIds();
+      for (const id of chrome) assert.ok(!id.startsWith(HEADING_ID_PREFIX), `chrome id ${id} starts with the heading prefix`);
+      const names = [...chrome.map((id) => id.replace(/-/g, ' ')), 'Back', 'Content', 'BACK!', 'h back', 'Related'];
+      const { html, headings } = render(names.map((n) => `## ${n}`).join('\n\n'));
+      const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+      assert.equal(ids.length, names.length);
+      for (const id of ids) assert.ok(!chrome.includes(id), `heading id ${id} is a chrome id`);
+      // The slugs stay the plain ones the tree and links use; the id maps back to them.
+      assert.deepEqual(ids.map(slugOfHeadingId), headings.map((h) => h.slug));
+      for (const slug of ['back', 'content', 'outline-list']) assert.ok(headings.some((h) => h.slug === slug), slug);
+    });
+
+    it('points heading links and permalinks at the heading ids', () => {
+      const { html } = render('## Back\n\nSee [above](#back) and [[topic/b#Content]].');
+      assert.match(html, /<h2 id="h-back" [^>]*>Back <a class="header-anchor" href="#h-back"/);
+      assert.match(html, /<a href="#back" class="anchor-link" data-heading="back">above<\/a>/);
+      assert.match(html, /data-note="topic\/b" data-heading="content"/);
     });
   });
 });

@@ -3,7 +3,7 @@ import anchor from 'markdown-it-anchor';
 import { resolveNoteLink } from '../noteLinks';
 import { katexOptions } from '../katexOptions';
 import { mathPlugin } from '../markdownMath';
-import { slugify, uniqueSlugger } from '../slug';
+import { headingId, slugify, uniqueSlugger } from '../slug';
 import type { Heading, Note } from '../types';
 import { highlightCode } from './highlight';
 import { mathErrorHtml, renderTex } from './math';
@@ -42,7 +42,8 @@ export interface RenderProblem {
 export interface RenderedNote {
   /** The note body as HTML: nothing executable, no raw HTML from the note, links rewritten (see rewriteLink). */
   html: string;
-  /** Every heading (levels 1–6) with the same slugs as `Note.headings`. */
+  /** Every heading (levels 1–6) with the same slugs as `Note.headings`; each heading element's id is
+   *  `headingId(slug)`, which cannot be the id of anything else on the preview page. */
   headings: RenderedHeading[];
   problems: RenderProblem[];
 }
@@ -341,7 +342,7 @@ function headingIds(state: StateCore): void {
     const inline = tokens[i + 1];
     const text = headingText(inline?.content ?? '', env);
     const s = slug(text);
-    t.attrSet('id', s);
+    t.attrSet('id', headingId(s));
     const children = (inline?.children ?? []).filter((c) => c.type !== 'link_open' && c.type !== 'link_close');
     const html = state.md.renderer.renderInline(children, state.md.options, env);
     env.headings.push({ level: Number(t.tag.slice(1)), text, line: lineOf(t, env), slug: s, html });
@@ -412,8 +413,8 @@ function problemBanner(problems: RenderProblem[]): string {
 
 /**
  * Renders a note's body to safe HTML: markdown-it without raw HTML, KaTeX math, highlighted code, heading ids
- * equal to `Note.headings` slugs, and links rewritten to `data-note` / `data-external` / `#anchor` (everything
- * else loses its href). Never throws; what could not be rendered is listed in `problems` and shown in place.
+ * `headingId(slug)` of the `Note.headings` slugs, and links rewritten to `data-note` / `data-external` / `#anchor`
+ * (everything else loses its href). Never throws; what could not be rendered is listed in `problems` and shown in place.
  */
 export function renderNote(note: NoteToRender, options: RenderOptions = {}): RenderedNote {
   parser ??= createParser();
