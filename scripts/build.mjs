@@ -22,8 +22,8 @@ const builds = [
   // MathJax (TeX → SVG for hovers) is 1.6 MB: its own file, loaded on the first formula hover, not at activation.
   { ...common, entryPoints: ['src/core/math/texToSvg.ts'], outfile: 'dist/texToSvg.js', platform: 'node', format: 'cjs' },
 ];
-if (fs.existsSync('media/src/preview.ts')) {
-  builds.push({ ...common, entryPoints: ['media/src/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+if (fs.existsSync('media/src/index.ts')) {
+  builds.push({ ...common, entryPoints: ['media/src/index.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
 // A production build starts from an empty dist/ so nothing stale (old maps, removed bundles) reaches the VSIX.

@@ -1,4 +1,4 @@
-// The messages between the preview panel (extension host) and its webview (media/src/preview.ts).
+// The messages between the preview panel (extension host) and its webview (media/src/, entry index.ts).
 // Pure TypeScript, imported by both sides; each side validates what it receives with the parsers below,
 // since a webview is a browser page and the host should not trust it more than a web page.
 

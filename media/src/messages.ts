@@ -1,0 +1,53 @@
+// The host-message pump (show, scrollTo, notice) and the toolbar's buttons, which become messages back.
+import { parseHostMessage, type WebviewMessage } from '../../src/shared/previewProtocol';
+import { $, backButton, forwardButton, notice, post } from './dom';
+import { applyScroll, readingPosition } from './scroll';
+import { show } from './show';
+
+function setEnabled(button: HTMLElement, enabled: boolean): void {
+  button.setAttribute('aria-disabled', String(!enabled));
+  button.classList.toggle('disabled', !enabled);
+}
+
+function onToolbar(id: string, message: WebviewMessage): void {
+  $(id).addEventListener('click', (e) => {
+    if ((e.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') return;
+    post(message);
+  });
+}
+
+export function installToolbar(): void {
+  onToolbar('back', { type: 'back' });
+  onToolbar('forward', { type: 'forward' });
+  onToolbar('open-source', { type: 'openSource' });
+  onToolbar('reveal', { type: 'revealInTree' });
+  onToolbar('copy-link', { type: 'copyLink' });
+}
+
+let noticeTimer: number | undefined;
+function showNotice(text: string): void {
+  notice.textContent = text;
+  notice.classList.add('visible');
+  window.clearTimeout(noticeTimer);
+  noticeTimer = window.setTimeout(() => notice.classList.remove('visible'), 2500);
+}
+
+export function installHostMessages(): void {
+  window.addEventListener('message', (event: MessageEvent) => {
+    const message = parseHostMessage(event.data);
+    if (!message) return;
+    switch (message.type) {
+      case 'show':
+        setEnabled(backButton, message.canGoBack);
+        setEnabled(forwardButton, message.canGoForward);
+        show(message.view, message.scroll);
+        return;
+      case 'scrollTo':
+        applyScroll(message.scroll, readingPosition());
+        return;
+      case 'notice':
+        showNotice(message.text);
+        return;
+    }
+  });
+}
