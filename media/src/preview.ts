@@ -26,13 +26,18 @@ const post = (m: WebviewMessage): void => vscode.postMessage(m);
 
 interface Labels {
   copyCode: string;
+  cannotShow: string;
 }
 const labels: Labels = (() => {
+  const fallback: Labels = { copyCode: 'Copy', cannotShow: 'This note could not be shown in the preview. Open the source to read it.' };
   try {
     const parsed = JSON.parse(document.body.dataset.labels ?? '{}') as Partial<Labels>;
-    return { copyCode: typeof parsed.copyCode === 'string' ? parsed.copyCode : 'Copy' };
+    return {
+      copyCode: typeof parsed.copyCode === 'string' ? parsed.copyCode : fallback.copyCode,
+      cannotShow: typeof parsed.cannotShow === 'string' ? parsed.cannotShow : fallback.cannotShow,
+    };
   } catch {
-    return { copyCode: 'Copy' };
+    return fallback;
   }
 })();
 
@@ -352,9 +357,24 @@ function showNotice(text: string): void {
 
 // ---- messages from the host -------------------------------------------------------------------------
 
+/** A note the page could not show: say so instead of staying on "Loading…". */
+function showError(text: string): void {
+  const box = el('div', 'preview-error');
+  box.setAttribute('role', 'alert');
+  box.append(el('p', undefined, text)); // the toolbar's Open Source button opens it
+  content.replaceChildren(box);
+  header.replaceChildren();
+  outlineList.replaceChildren();
+  related.hidden = true;
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
-  if (!message) return;
+  if (!message) {
+    const data = event.data as { type?: unknown } | null;
+    if (typeof data === 'object' && data !== null && data.type === 'show') showError(labels.cannotShow);
+    return;
+  }
   switch (message.type) {
     case 'show':
       setEnabled(backButton, message.canGoBack);
