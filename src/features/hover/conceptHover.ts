@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
 import { displaySummary, displayTitle, otherTitle, type Concept, type TexToSvg } from '../../core';
-
-/** The SVG as a `data:` URI, usable as a Markdown image in a hover. */
-function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}
 import { Commands, commandUri } from '../commands';
+import { codeBlockMarkdown, inertMarkdown, svgImageMarkdown } from './hoverMarkdown';
 
 /** The formula's colour in a hover image: images do not inherit the theme, so pick the theme's foreground. */
 export function formulaColor(kind: vscode.ColorThemeKind): string {
@@ -21,30 +17,34 @@ export function formulaColor(kind: vscode.ColorThemeKind): string {
   }
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+\-.!|]/g, '\\$&');
-}
-
-/** The hover's Markdown: title (display language first), summary, the formula as an SVG image, and two command links. */
-export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: TexToSvg, identifier: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
-  md.supportHtml = false;
+/**
+ * The hover: title (display language first), summary and the formula as an SVG image, then the two command links.
+ * Two Markdown strings: the note's part is untrusted, without theme icons, and every string from the note is inert
+ * (hoverMarkdown.ts), so nothing a note holds can become a command link, a remote image or an external link; only
+ * the second, which holds no note text, may run our two commands.
+ */
+export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: TexToSvg, identifier: string): vscode.MarkdownString[] {
+  const note = new vscode.MarkdownString(undefined, false);
+  note.isTrusted = false;
+  note.supportHtml = false;
   const title = displayTitle(concept, lang);
   const other = otherTitle(concept, lang);
-  md.appendMarkdown(`**${escapeMarkdown(title)}**${other ? ` · ${escapeMarkdown(other)}` : ''}\n\n`);
+  note.appendMarkdown(`**${inertMarkdown(title, 300)}**${other ? ` · ${inertMarkdown(other, 300)}` : ''}\n\n`);
   const summary = displaySummary(concept, lang);
-  if (summary) md.appendMarkdown(`${escapeMarkdown(summary)}\n\n`);
+  if (summary) note.appendMarkdown(`${inertMarkdown(summary)}\n\n`);
   if (concept.formula) {
     const rendered = tex.render(concept.formula, formulaColor(vscode.window.activeColorTheme.kind));
-    if ('svg' in rendered) md.appendMarkdown(`![${escapeMarkdown(concept.formula)}](${svgDataUri(rendered.svg)})\n\n`);
-    else md.appendMarkdown(`\`${concept.formula.replace(/`/g, "'")}\`\n\n`);
+    // A formula MathJax cannot read shows as its source, in a fenced block nothing in it can close.
+    note.appendMarkdown(`${'svg' in rendered ? svgImageMarkdown(rendered.svg, concept.formula) : codeBlockMarkdown(concept.formula, 'latex')}\n\n`);
   }
+  const links = new vscode.MarkdownString(undefined, true);
+  links.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
+  links.supportHtml = false;
   const open = commandUri(Commands.openNote, { id: concept.id });
   const lookup = commandUri(Commands.lookup, identifier);
-  md.appendMarkdown(
+  links.appendMarkdown(
     `[$(book) ${vscode.l10n.t('Open note')}](${open} "${vscode.l10n.t('Open the full note')}") · ` +
       `[$(search) ${vscode.l10n.t('Look up…')}](${lookup} "${vscode.l10n.t('Search the knowledge base')}")`,
   );
-  return md;
+  return [note, links];
 }
