@@ -13,13 +13,18 @@ export const post = (m: WebviewMessage): void => vscode.postMessage(m);
 
 interface Labels {
   copyCode: string;
+  cannotShow: string;
 }
 export const labels: Labels = (() => {
+  const fallback: Labels = { copyCode: 'Copy', cannotShow: 'This note could not be shown in the preview. Open the source to read it.' };
   try {
     const parsed = JSON.parse(document.body.dataset.labels ?? '{}') as Partial<Labels>;
-    return { copyCode: typeof parsed.copyCode === 'string' ? parsed.copyCode : 'Copy' };
+    return {
+      copyCode: typeof parsed.copyCode === 'string' ? parsed.copyCode : fallback.copyCode,
+      cannotShow: typeof parsed.cannotShow === 'string' ? parsed.cannotShow : fallback.cannotShow,
+    };
   } catch {
-    return { copyCode: 'Copy' };
+    return fallback;
   }
 })();
 

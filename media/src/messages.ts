@@ -1,6 +1,6 @@
 // The host-message pump (show, scrollTo, notice) and the toolbar's buttons, which become messages back.
 import { parseHostMessage, type WebviewMessage } from '../../src/shared/previewProtocol';
-import { $, backButton, forwardButton, notice, post } from './dom';
+import { $, backButton, content, el, forwardButton, header, labels, notice, outlineList, post, related } from './dom';
 import { applyScroll, readingPosition } from './scroll';
 import { show } from './show';
 
@@ -35,7 +35,12 @@ function showNotice(text: string): void {
 export function installHostMessages(): void {
   window.addEventListener('message', (event: MessageEvent) => {
     const message = parseHostMessage(event.data);
-    if (!message) return;
+    if (!message) {
+      // A note the page could not take (too big, malformed): say so instead of staying on "Loading…".
+      const data = event.data as { type?: unknown } | null;
+      if (typeof data === 'object' && data !== null && data.type === 'show') showError(labels.cannotShow);
+      return;
+    }
     switch (message.type) {
       case 'show':
         setEnabled(backButton, message.canGoBack);
@@ -50,4 +55,15 @@ export function installHostMessages(): void {
         return;
     }
   });
+}
+
+/** A note the page could not show: an alert in place of the note (the toolbar's Open Source still opens it). */
+function showError(text: string): void {
+  const box = el('div', 'preview-error');
+  box.setAttribute('role', 'alert');
+  box.append(el('p', undefined, text));
+  content.replaceChildren(box);
+  header.replaceChildren();
+  outlineList.replaceChildren();
+  related.hidden = true;
 }

@@ -14,10 +14,14 @@ describe('Concept hover with hostile note text (extension host)', () => {
       formula: '\\frac{`\n\n![px](https://example.com/p.png) [c](command:aiNotes.lookup)',
     };
     const failing: TexToSvg = { render: () => ({ error: 'parse error' }) };
-    const md = conceptHoverMarkdown(concept, 'zh', failing, 'evil');
-    const links = [...md.value.matchAll(/(?<!\\)\]\((command:|https?:)/g)];
-    assert.equal(links.length, 2, md.value);
-    assert.ok(!/(?<!\\)!\[/.test(md.value), `an image got through:\n${md.value}`);
-    assert.equal(md.supportHtml, false, 'raw HTML in note text is not rendered');
+    const [note, links] = conceptHoverMarkdown(concept, 'zh', failing, 'evil');
+    assert.equal(note.isTrusted, false, 'the part with note text runs no command');
+    assert.equal(note.supportHtml, false, 'raw HTML in note text is not rendered');
+    // Text inside a code fence is inert: look at what is outside fences.
+    const outside = note.value.replace(/(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1/g, '');
+    const noteLinks = [...outside.matchAll(/(?<!\\)\]\((command:|https?:)/g)];
+    assert.equal(noteLinks.length, 0, note.value);
+    assert.ok(!/(?<!\\)!\[/.test(outside), `an image got through:\n${note.value}`);
+    assert.equal([...links.value.matchAll(/\]\(command:/g)].length, 2, links.value);
   });
 });

@@ -6,6 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { createKnowledgeBase, extractHeadings, HEADING_ID_PREFIX, lintKnowledgeBase, renderNote, slugOfHeadingId, type NoteToRender } from '../../src/core';
+import { MATHML_MAX_FORMULAS, MAX_RENDERED_CHARS } from '../../src/core/render/renderNote';
+import { LIMITS } from '../../src/shared/previewProtocol';
+import { buildNoteView, showMessage } from '../../src/features/preview/noteView';
+import { executableParts } from '../fixtures/hostileNotes';
 import { mathPlugin } from '../../src/core/markdownMath';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
@@ -240,6 +244,72 @@ describe('renderNote on hostile shapes (issue 9)', () => {
       assert.match(html, /<h2 id="h-back" [^>]*>Back <a class="header-anchor" href="#h-back"/);
       assert.match(html, /<a href="#back" class="anchor-link" data-heading="back">above<\/a>/);
       assert.match(html, /data-note="topic\/b" data-heading="content"/);
+    });
+  });
+
+  describe('output size (item 11)', () => {
+    const restOf = (html: string) => /<pre class="render-rest"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
+
+    it('renders a 0.65 MiB note of short formulas within bounds, the part past them as text, losing no formula', () => {
+      const n = 170_000;
+      const body = '$x$ '.repeat(n);
+      const { html, problems } = render(body);
+      // The budget, a quarter more for the paragraph the cut falls in, and the rest as text.
+      assert.ok(html.length < MAX_RENDERED_CHARS * 1.25 + body.length + 4096, `${html.length} characters`);
+      assert.ok(html.length < LIMITS.html);
+      assert.match(html, /<div class="render-truncated" role="note"[^>]*>.*too large to show in full/);
+      assert.ok(problems.some((p) => /too large to show in full/.test(p.message)), JSON.stringify(problems));
+      // One paragraph: the cut is inside it, and the rest of it follows as its source.
+      const shown = count(html, /<span class="katex">/g);
+      const asText = count(html, /\$x\$/g);
+      assert.ok(shown > 1000 && asText > 1000, `${shown} rendered, ${asText} as text`);
+      assert.equal(shown + asText, n);
+      assert.doesNotMatch(html, /<math/, 'no MathML copy in a note with this many formulas');
+    });
+
+    it('keeps the MathML copy in notes with a usual number of formulas', () => {
+      assert.match(render('$x$ and $$y$$').html, /<math/);
+      assert.match(render('$x$ '.repeat(MATHML_MAX_FORMULAS)).html, /<math/);
+      assert.doesNotMatch(render('$x$ '.repeat(MATHML_MAX_FORMULAS + 1)).html, /<math/);
+    });
+
+    it('cuts between blocks and shows every later line as escaped text', () => {
+      const body = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} with $x_{${i}}$ and <script>alert(${i})</script>.`).join('\n\n');
+      const { html, problems, headings } = renderNote({ ...note(`# Title\n\n${body}\n\n## Late heading\n`), bodyLine: 5 }, { maxHtmlChars: 20_000 });
+      const cut = problems.find((p) => /too large/.test(p.message))!;
+      assert.ok(cut, JSON.stringify(problems));
+      const rest = restOf(html);
+      assert.ok(rest.startsWith('Paragraph '), rest.slice(0, 80));
+      assert.match(html, new RegExp(`<pre class="render-rest" data-line="${cut.line}">`));
+      for (let i = 0; i < 200; i++) {
+        const rendered = html.includes(`<p data-line="${5 + 2 + 2 * i}">Paragraph ${i} with`);
+        const plain = rest.includes(`Paragraph ${i} with $x_{${i}}$ and &lt;script&gt;alert(${i})&lt;/script&gt;.`);
+        assert.ok(rendered !== plain, `paragraph ${i}: rendered ${rendered}, as text ${plain}`);
+      }
+      assert.deepEqual(executableParts(html), []);
+      assert.ok(rest.includes('## Late heading'));
+      assert.deepEqual(headings.map((h) => h.text), ['Title', 'Late heading'], 'the outline and the tree still list every heading');
+    });
+
+    it('renders notes under the budget exactly as before: no notice', () => {
+      const { html, problems } = render('# A\n\n$x$ text\n\n- item\n');
+      assert.doesNotMatch(html, /render-truncated|render-rest/);
+      assert.deepEqual(problems, []);
+    });
+
+    it('never sends the preview a view it would refuse: an oversized one becomes an error view', () => {
+      const view = buildNoteView({ ...note('# Hi\n\ntext'), title: 'T', titleEn: 'T', summary: '', summaryEn: '', aliases: [], tags: [], related: [], topicId: 'topic' } as never, {
+        snapshot: undefined, lang: 'en', imageUrl: () => undefined,
+      });
+      const nav = { canGoBack: false, canGoForward: false };
+      const fine = showMessage(view, nav, { kind: 'top' }, () => 'unused');
+      assert.equal(fine.type === 'show' && fine.view, view);
+      const huge = showMessage({ ...view, html: 'x'.repeat(LIMITS.html + 1) }, nav, { kind: 'top' }, (v) => `too big: ${v.html.length}`);
+      assert.ok(huge.type === 'show');
+      assert.match(huge.view.html, /<div class="note-error" role="alert">.*too big: 67108865/);
+      assert.equal(huge.view.title, 'T');
+      const badId = showMessage({ ...view, id: 'a\u0001b' }, nav, { kind: 'top' }, () => 'bad id');
+      assert.ok(badId.type === 'show' && badId.view.id === 'a?b' && /bad id/.test(badId.view.html));
     });
   });
 });

@@ -6,7 +6,7 @@ import { mathPlugin } from '../markdownMath';
 import { headingId, slugify, uniqueSlugger } from '../slug';
 import type { Heading, Note } from '../types';
 import { highlightCode } from './highlight';
-import { mathErrorHtml, renderTex } from './math';
+import { mathErrorHtml, renderTex, texSource, type TexOutput } from './math';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
@@ -26,6 +26,8 @@ export interface RenderOptions {
   resolveImage?(absolutePath: string): string | undefined;
   /** Put a summary of the problems at the top of the HTML (default true). */
   problemBanner?: boolean;
+  /** Rendered HTML past which the rest of the note is shown as plain text (default MAX_RENDERED_CHARS). */
+  maxHtmlChars?: number;
 }
 
 export interface RenderedHeading extends Heading {
@@ -55,6 +57,8 @@ interface RenderEnv {
   headings: RenderedHeading[];
   nestingReported?: boolean;
   references?: Record<string, { href: string; title: string }>;
+  /** KaTeX's output for this note (see MATHML_MAX_FORMULAS). */
+  mathOutput?: TexOutput;
   [key: string | symbol]: unknown;
 }
 
@@ -63,6 +67,16 @@ const MAX_NESTING = 100;
 /** Blocks nested this deep are shown as plain paragraphs, well before markdown-it's limit. */
 const GUARD_LEVEL = 60;
 const MAX_LISTED_PROBLEMS = 50;
+/**
+ * Rendered HTML the preview is sent at most (characters): past it, the rest of the note is shown as plain text
+ * under a notice. A 0.65 MiB note of short formulas renders to 64 Mi characters, more than a webview message
+ * takes; and every megabyte costs the preview about a third of a second to receive and more to lay out.
+ */
+export const MAX_RENDERED_CHARS = 8 * 1024 * 1024;
+/** The plain-text rest of an over-large note is cut here too (characters of source). */
+const MAX_REST_CHARS = 8 * 1024 * 1024;
+/** Notes with more formulas than this get KaTeX's HTML without its MathML copy, which doubles short formulas. */
+export const MATHML_MAX_FORMULAS = 2000;
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -309,27 +323,34 @@ function checkFrontMatter(note: NoteToRender, env: RenderEnv): void {
   }
 }
 
-function renderMath(state: StateCore): void {
+/** Picks KaTeX's output for the note: with MathML (for screen readers) unless the note has very many formulas. */
+function mathOutput(state: StateCore): void {
   const env = state.env as unknown as RenderEnv;
-  const visit = (t: Token, display: boolean, line: number) => {
-    if (t.meta?.unclosed) {
-      const message = `math block opened with ${t.markup} is not closed`;
-      t.meta = { ...t.meta, html: mathErrorHtml(t.markup + t.content, message, true) };
-      addProblem(env, line, message);
-      return;
-    }
-    const result = renderTex(t.content, display, t.markup);
-    t.meta = { ...(t.meta ?? {}), html: result.html };
-    if (result.error) addProblem(env, line, `formula error: ${result.error}`);
-    for (const command of new Set(result.untrusted)) addProblem(env, line, `${command} is not allowed in formulas and is shown as text`);
-    if (result.capped) addProblem(env, line, `the size ${result.capped} in a formula is over the ${katexOptions.maxSize}em limit and was capped`);
-  };
+  let formulas = 0;
   for (const t of state.tokens) {
-    if (t.type === 'math_block') visit(t, true, lineOf(t, env));
-    else if (t.type === 'inline' && t.children) {
-      for (const c of t.children) if (c.type === 'math_inline') visit(c, Boolean(c.meta?.display), (c.meta?.line as number) ?? lineOf(t, env));
-    }
+    if (t.type === 'math_block') formulas++;
+    else if (t.type === 'inline' && t.children) for (const c of t.children) if (c.type === 'math_inline') formulas++;
   }
+  env.mathOutput = formulas > MATHML_MAX_FORMULAS ? 'html' : 'htmlAndMathml';
+}
+
+/**
+ * A formula's HTML, rendered when the renderer reaches it (so the formulas of a note's part shown as plain text cost
+ * nothing) and once per token (a heading's formula is rendered for the outline and the body), with its problems.
+ */
+function mathHtml(t: Token, env: RenderEnv, display: boolean, line: number): string {
+  const meta = (t.meta ??= {}) as { html?: string; unclosed?: boolean };
+  if (meta.html !== undefined) return meta.html;
+  if (meta.unclosed) {
+    const message = `math block opened with ${t.markup} is not closed`;
+    addProblem(env, line, message);
+    return (meta.html = mathErrorHtml(t.markup + t.content, message, true));
+  }
+  const result = renderTex(t.content, display, t.markup, env.mathOutput);
+  if (result.error) addProblem(env, line, `formula error: ${result.error}`);
+  for (const command of new Set(result.untrusted)) addProblem(env, line, `${command} is not allowed in formulas and is shown as text`);
+  if (result.capped) addProblem(env, line, `the size ${result.capped} in a formula is over the ${katexOptions.maxSize}em limit and was capped`);
+  return (meta.html = result.html);
 }
 
 function headingIds(state: StateCore): void {
@@ -363,7 +384,7 @@ function createParser(): MarkdownIt.MarkdownIt {
   md.block.ruler.before('table', 'nesting_guard', nestingGuard);
   md.inline.ruler.before('link', 'wiki_link', wikiLink);
   md.core.ruler.push('ai_notes_links', rewriteInline);
-  md.core.ruler.push('ai_notes_math', renderMath);
+  md.core.ruler.push('ai_notes_math', mathOutput);
   md.core.ruler.push('ai_notes_headings', headingIds);
   md.core.ruler.push('ai_notes_lines', blockLines);
   // Ids are set above; markdown-it-anchor keeps them and adds the permalink.
@@ -374,10 +395,14 @@ function createParser(): MarkdownIt.MarkdownIt {
   });
 
   const rules = md.renderer.rules;
-  rules.math_inline = (tokens, idx) => String(tokens[idx].meta?.html ?? '');
-  rules.math_block = (tokens, idx) => {
+  rules.math_inline = (tokens, idx, _options, e) => {
     const t = tokens[idx];
-    return `<div class="math-block" data-line="${escapeHtml(String(t.attrGet('data-line') ?? ''))}">${String(t.meta?.html ?? '')}</div>\n`;
+    const env = e as RenderEnv;
+    return mathHtml(t, env, Boolean(t.meta?.display), (t.meta?.line as number | undefined) ?? env.note.bodyLine);
+  };
+  rules.math_block = (tokens, idx, _options, e) => {
+    const t = tokens[idx];
+    return `<div class="math-block" data-line="${escapeHtml(String(t.attrGet('data-line') ?? ''))}">${mathHtml(t, e as RenderEnv, true, lineOf(t, e as RenderEnv))}</div>\n`;
   };
   rules.fence = (tokens, idx) => {
     const t = tokens[idx];
@@ -412,9 +437,85 @@ function problemBanner(problems: RenderProblem[]): string {
 }
 
 /**
+ * markdown-it's `render`, with a budget: once `budget` characters of HTML are out, the rest of the note follows as
+ * plain text under a notice (and a problem says so), so a huge note still shows, all of it, in bounded time and size
+ * instead of leaving the preview blank. The cut falls between top-level blocks, or inside a paragraph (between its
+ * outermost inline tokens) that runs a quarter past the budget; formulas past the cut are never rendered.
+ */
+function renderWithin(md: MarkdownIt.MarkdownIt, note: NoteToRender, env: RenderEnv, budget: number): string {
+  const tokens = md.parse(note.body, env);
+  const renderer = md.renderer;
+  let out = '';
+  let cutLine: number | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.level === 0 && t.nesting >= 0 && t.map) {
+      if (cutLine !== undefined) return out + truncationNotice(note, env, cutLine, out.length) + plainRest(note, t.map[0]);
+      if (out.length > budget) return out + truncationNotice(note, env, t.map[0], out.length) + plainRest(note, t.map[0]);
+    }
+    if (t.type !== 'inline') {
+      out += renderer.rules[t.type]?.(tokens, i, md.options, env, renderer) ?? renderer.renderToken(tokens, i, md.options);
+      continue;
+    }
+    const children = t.children ?? [];
+    if (cutLine !== undefined) {
+      out += `<span class="render-rest">${escapeHtml(inlineSource(children))}</span>`;
+      continue;
+    }
+    // Inside a paragraph, cut only when it alone runs well past the budget; else at the next block.
+    const hardLimit = budget + budget / 4;
+    let depth = 0;
+    for (let j = 0; j < children.length; j++) {
+      if (depth === 0 && out.length > hardLimit) {
+        cutLine = lineOf(t, env) - note.bodyLine;
+        out += `<span class="render-rest">${escapeHtml(inlineSource(children.slice(j)))}</span>`;
+        break;
+      }
+      const c = children[j];
+      out += renderer.rules[c.type]?.(children, j, md.options, env, renderer) ?? renderer.renderToken(children, j, md.options);
+      depth += c.nesting;
+    }
+  }
+  return cutLine === undefined ? out : out + truncationNotice(note, env, cutLine, out.length);
+}
+
+/** Inline tokens back to (roughly) the text they were read from: text, code and formulas as written. */
+function inlineSource(children: Token[]): string {
+  let s = '';
+  for (const c of children) {
+    if (c.type === 'text' || c.type === 'html_inline') s += c.content;
+    else if (c.type === 'code_inline') s += `${c.markup}${c.content}${c.markup}`;
+    else if (c.type === 'math_inline') s += texSource(c.content, c.markup, false);
+    else if (c.type === 'softbreak' || c.type === 'hardbreak') s += '\n';
+    else if (c.type === 'image') s += inlineSource(c.children ?? []);
+  }
+  return s;
+}
+
+function truncationNotice(note: NoteToRender, env: RenderEnv, from: number, rendered: number): string {
+  const line = note.bodyLine + from;
+  const size = rendered >= 1048576 ? `${(rendered / 1048576).toFixed(1)} MB` : `${Math.ceil(rendered / 1024)} KB`;
+  addProblem(env, line, `the note is too large to show in full (${size} of HTML so far): from here on it is shown as plain text`);
+  return `<div class="render-truncated" role="note" data-line="${line}"><p>This note is too large to show in full: from line ${line + 1} on it is shown as plain text. `
+    + `<a href="#" class="source-line" data-source-line="${line}">Open the source</a> to read it with its formatting.</p></div>\n`;
+}
+
+/** The note's text from body line `from` on, escaped (itself cut at MAX_REST_CHARS). */
+function plainRest(note: NoteToRender, from: number): string {
+  let rest = note.body.split('\n').slice(from).join('\n');
+  let cut = '';
+  if (rest.length > MAX_REST_CHARS) {
+    rest = rest.slice(0, MAX_REST_CHARS);
+    cut = '<p class="render-rest-cut">… the rest is in the source file.</p>\n';
+  }
+  return `<pre class="render-rest" data-line="${note.bodyLine + from}">${escapeHtml(rest)}</pre>\n${cut}`;
+}
+
+/**
  * Renders a note's body to safe HTML: markdown-it without raw HTML, KaTeX math, highlighted code, heading ids
  * `headingId(slug)` of the `Note.headings` slugs, and links rewritten to `data-note` / `data-external` / `#anchor`
  * (everything else loses its href). Never throws; what could not be rendered is listed in `problems` and shown in place.
+ * The HTML is bounded: past `maxHtmlChars` the rest of the note is shown as plain text, with a notice.
  */
 export function renderNote(note: NoteToRender, options: RenderOptions = {}): RenderedNote {
   parser ??= createParser();
@@ -422,7 +523,7 @@ export function renderNote(note: NoteToRender, options: RenderOptions = {}): Ren
   checkFrontMatter(note, env);
   let body: string;
   try {
-    body = parser.render(note.body, env);
+    body = renderWithin(parser, note, env, options.maxHtmlChars ?? MAX_RENDERED_CHARS);
   } catch (e) {
     // A bug or an input we did not foresee: show the text rather than nothing.
     env.problems.push({ line: note.bodyLine, message: `the note could not be rendered: ${(e as Error).message}` });

@@ -1,16 +1,7 @@
 import * as vscode from 'vscode';
 import { displaySummary, displayTitle, otherTitle, type Concept, type TexToSvg } from '../../core';
 import { Commands, commandUri } from '../commands';
-
-/** The SVG as a `data:` URI, usable as a Markdown image in a hover. */
-function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}
-
-/** One line of note text, inert: whitespace runs (blank lines included) become one space, so nothing can end a block. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { codeBlockMarkdown, inertMarkdown, svgImageMarkdown } from './hoverMarkdown';
 
 /** The formula's colour in a hover image: images do not inherit the theme, so pick the theme's foreground. */
 export function formulaColor(kind: vscode.ColorThemeKind): string {
@@ -27,43 +18,33 @@ export function formulaColor(kind: vscode.ColorThemeKind): string {
 }
 
 /**
- * The hover's Markdown: title (display language first), summary, the formula as an SVG image, and two command links.
- * The hover is trusted for two commands, so every string a note supplies goes in through `appendText` (escaped, one
- * line): a note cannot add links, images or commands of its own, whatever its title, summary or formula holds.
+ * The hover: title (display language first), summary and the formula as an SVG image, then the two command links.
+ * Two Markdown strings: the note's part is untrusted, without theme icons, and every string from the note is inert
+ * (hoverMarkdown.ts), so nothing a note holds can become a command link, a remote image or an external link; only
+ * the second, which holds no note text, may run our two commands.
  */
-export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: TexToSvg, identifier: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
-  md.supportHtml = false;
+export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: TexToSvg, identifier: string): vscode.MarkdownString[] {
+  const note = new vscode.MarkdownString(undefined, false);
+  note.isTrusted = false;
+  note.supportHtml = false;
   const title = displayTitle(concept, lang);
   const other = otherTitle(concept, lang);
-  md.appendMarkdown('**');
-  md.appendText(oneLine(title));
-  md.appendMarkdown('**');
-  if (other) {
-    md.appendMarkdown(' · ');
-    md.appendText(oneLine(other));
-  }
-  md.appendMarkdown('\n\n');
+  note.appendMarkdown(`**${inertMarkdown(title, 300)}**${other ? ` · ${inertMarkdown(other, 300)}` : ''}\n\n`);
   const summary = displaySummary(concept, lang);
-  if (summary) {
-    md.appendText(oneLine(summary));
-    md.appendMarkdown('\n\n');
-  }
+  if (summary) note.appendMarkdown(`${inertMarkdown(summary)}\n\n`);
   if (concept.formula) {
     const rendered = tex.render(concept.formula, formulaColor(vscode.window.activeColorTheme.kind));
-    // The image's alt text is ours; the source of a formula MathJax could not read is shown as plain text.
-    if ('svg' in rendered) md.appendMarkdown(`![formula](${svgDataUri(rendered.svg)})\n\n`);
-    else {
-      md.appendText(oneLine(concept.formula));
-      md.appendMarkdown('\n\n');
-    }
+    // A formula MathJax cannot read shows as its source, in a fenced block nothing in it can close.
+    note.appendMarkdown(`${'svg' in rendered ? svgImageMarkdown(rendered.svg, concept.formula) : codeBlockMarkdown(concept.formula, 'latex')}\n\n`);
   }
+  const links = new vscode.MarkdownString(undefined, true);
+  links.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
+  links.supportHtml = false;
   const open = commandUri(Commands.openNote, { id: concept.id });
   const lookup = commandUri(Commands.lookup, identifier);
-  md.appendMarkdown(
+  links.appendMarkdown(
     `[$(book) ${vscode.l10n.t('Open note')}](${open} "${vscode.l10n.t('Open the full note')}") · ` +
       `[$(search) ${vscode.l10n.t('Look up…')}](${lookup} "${vscode.l10n.t('Search the knowledge base')}")`,
   );
-  return md;
+  return [note, links];
 }

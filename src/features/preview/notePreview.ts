@@ -3,8 +3,8 @@ import { isInsideRoot } from '../../core';
 import { Disposable } from '../util/dispose';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
-import { parseWebviewMessage, type HostMessage, type ScrollPosition, type ScrollTarget, type WebviewMessage } from '../../shared/previewProtocol';
-import { buildNoteView, missingNoteView } from './noteView';
+import { LIMITS, parseWebviewMessage, type HostMessage, type NoteView, type ScrollPosition, type ScrollTarget, type WebviewMessage } from '../../shared/previewProtocol';
+import { buildNoteView, missingNoteView, showMessage } from './noteView';
 import { previewLabels, previewShell } from './shell';
 import { writeClipboard } from './clipboard';
 
@@ -131,20 +131,41 @@ export class NotePreview extends Disposable {
     const note = this.host.kb.getNote(entry.id);
     const webview = this.panel.webview;
     const roots = this.host.roots;
-    const view = note
-      ? buildNoteView(note, {
-          snapshot: this.host.kb.current,
-          lang: this.host.lang(),
-          imageUrl: (p) => (roots.some((r) => isInsideRoot(p, r)) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
-        })
-      : missingNoteView(entry.id, vscode.l10n.t('No note with id "{0}".', entry.id));
+    const cannotShow = vscode.l10n.t('This note could not be shown in the preview. Open the source to read it.');
+    let view: NoteView;
+    try {
+      view = note
+        ? buildNoteView(note, {
+            snapshot: this.host.kb.current,
+            lang: this.host.lang(),
+            imageUrl: (p) => (roots.some((r) => isInsideRoot(p, r)) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
+          })
+        : missingNoteView(entry.id, vscode.l10n.t('No note with id "{0}".', entry.id));
+    } catch (e) {
+      this.host.log.error(`preview: ${entry.id} could not be rendered: ${(e as Error).stack ?? e}`);
+      view = missingNoteView(entry.id, cannotShow);
+    }
     this.panel.title = view.title;
-    this.pending = { type: 'show', view, canGoBack: this.canGoBack, canGoForward: this.canGoForward, scroll };
+    this.pending = showMessage(view, { canGoBack: this.canGoBack, canGoForward: this.canGoForward }, scroll, (v) => {
+      this.host.log.warn(`preview: ${entry.id} is not sendable to the webview (${v.html.length} characters of HTML)`);
+      return v.html.length > LIMITS.html
+        ? vscode.l10n.t('This note is too large for the preview ({0} MB of HTML). Open the source to read it.', (v.html.length / 1048576).toFixed(0))
+        : cannotShow;
+    });
     if (this.webviewReady) void this.post(this.pending);
   }
 
   private post(message: HostMessage): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
+    return this.panel.webview.postMessage(message).then(
+      (delivered) => {
+        if (!delivered) this.host.log.warn(`preview: the webview did not take a "${message.type}" message`);
+        return delivered;
+      },
+      (e: unknown) => {
+        this.host.log.error(`preview: posting a "${message.type}" message failed: ${(e as Error).message ?? e}`);
+        return false;
+      },
+    );
   }
 
   private receive(raw: unknown): void {

@@ -1,5 +1,5 @@
 import { displaySummary, displayTitle, escapeHtml, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
-import type { NoteView } from '../../shared/previewProtocol';
+import { parseHostMessage, type HostMessage, type NoteView, type ScrollTarget } from '../../shared/previewProtocol';
 
 export interface ViewContext {
   snapshot: KnowledgeBaseSnapshot | undefined;
@@ -63,4 +63,20 @@ function subtitleFor(note: Note, lang: Lang, h1: string | undefined): string {
   const heading = (h1 ?? '').trim();
   const candidates = [otherTitle(note, lang), displayTitle(note, lang)].filter(Boolean);
   return candidates.find((t) => t !== heading && !heading.includes(t)) ?? '';
+}
+
+/**
+ * The `show` message for a view, checked with the webview's own parser: a view the page would refuse (over
+ * LIMITS, say) becomes an error view with `whyNot`'s text, since a refused message leaves the page on "Loading…".
+ */
+export function showMessage(
+  view: NoteView,
+  nav: { canGoBack: boolean; canGoForward: boolean },
+  scroll: ScrollTarget,
+  whyNot: (view: NoteView) => string,
+): HostMessage {
+  const message: HostMessage = { type: 'show', view, ...nav, scroll };
+  if (parseHostMessage(message)) return message;
+  const id = view.id.replace(/[\u0000-\u001f]/g, '?').slice(0, 512) || '?';
+  return { ...message, view: { ...missingNoteView(id, whyNot(view)), title: view.title.slice(0, 1000) } };
 }

@@ -15,6 +15,8 @@ export interface PreviewLabels {
   loading: string;
   copyCode: string;
   linkCopied: string;
+  /** Shown instead of "Loading…" when a note arrives in a form the page cannot read. */
+  cannotShow: string;
 }
 
 export function previewLabels(): PreviewLabels {
@@ -30,6 +32,7 @@ export function previewLabels(): PreviewLabels {
     loading: vscode.l10n.t('Loading…'),
     copyCode: vscode.l10n.t('Copy code'),
     linkCopied: vscode.l10n.t('Copied'),
+    cannotShow: vscode.l10n.t('This note could not be shown in the preview. Open the source to read it.'),
   };
 }
 

@@ -1,0 +1,42 @@
+// Markdown for what a note puts in a hover (titles, summary, formula), built so that it renders as exactly that text
+// or image whatever the note holds. Pure (no vscode), so the unit tests check it with a Markdown parser.
+
+/** Bidirectional-override and isolate controls: they reorder how text reads (Trojan Source), so they are dropped. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Every ASCII punctuation character: CommonMark lets a backslash escape each, and every Markdown construct needs one. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+function cut(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  // Do not split a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text[maxChars - 1] ?? '') ? maxChars - 1 : maxChars;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * `text` as inline Markdown that shows exactly `text`: whitespace runs (newlines included) fold to one space,
+ * control and bidi characters are dropped, and every ASCII punctuation character is backslash-escaped. No link,
+ * image, autolink (`https\:\/\/…` and `a\@b` do not match), HTML, entity, emphasis, code span, table or block can
+ * form from it, and nothing in it can end the surrounding construct. Long text is cut at `maxChars`.
+ */
+export function inertMarkdown(text: string, maxChars = 1000): string {
+  const plain = cut(text.replace(BIDI, '').replace(/\s+/g, ' ').replace(CONTROL, '').trim(), maxChars);
+  return plain.replace(PUNCTUATION, '\\$&');
+}
+
+/**
+ * A fenced code block showing `text` verbatim: the fence is longer than any run of backticks in the text, so no line
+ * of it can close the block (a blank line cannot either, unlike the code span this replaces).
+ */
+export function codeBlockMarkdown(text: string, lang = '', maxChars = 2000): string {
+  const body = cut(text.replace(BIDI, '').replace(/\r\n?/g, '\n').replace(CONTROL, ''), maxChars);
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${body}\n${fence}`;
+}
+
+/** An SVG as a Markdown image (a `data:` URI: base64 holds no character Markdown reads), with inert alt text. */
+export function svgImageMarkdown(svg: string, alt: string): string {
+  return `![${inertMarkdown(alt, 200)}](data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')})`;
+}
