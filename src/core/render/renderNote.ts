@@ -70,9 +70,10 @@ const MAX_LISTED_PROBLEMS = 50;
 /**
  * Rendered HTML the preview is sent at most (characters): past it, the rest of the note is shown as plain text
  * under a notice. A 0.65 MiB note of short formulas renders to 64 Mi characters, more than a webview message
- * takes; and every megabyte costs the preview about a third of a second to receive and more to lay out.
+ * takes; every megabyte costs the preview about a third of a second to receive and more to lay out, and the
+ * formulas past the cut are never rendered. The largest bundled note renders to 82 K characters.
  */
-export const MAX_RENDERED_CHARS = 8 * 1024 * 1024;
+export const MAX_RENDERED_CHARS = 4 * 1024 * 1024;
 /** The plain-text rest of an over-large note is cut here too (characters of source). */
 const MAX_REST_CHARS = 8 * 1024 * 1024;
 /** Notes with more formulas than this get KaTeX's HTML without its MathML copy, which doubles short formulas. */
