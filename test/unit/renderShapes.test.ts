@@ -154,7 +154,8 @@ describe('renderNote on hostile shapes (issue 9)', () => {
     });
 
     it('renders 20,000 `$$x$$ text` paragraphs as display math', () => {
-      const { html, problems } = render('$$x$$ text\n\n'.repeat(20_000));
+      // 5 Mi characters of HTML: past the preview's budget, which is not what this checks.
+      const { html, problems } = renderNote(note('$$x$$ text\n\n'.repeat(20_000)), { maxHtmlChars: Infinity });
       assert.deepEqual(problems, []);
       assert.equal(count(html, /class="katex-display"/g), 20_000);
     });
@@ -289,6 +290,24 @@ describe('renderNote on hostile shapes (issue 9)', () => {
       assert.deepEqual(executableParts(html), []);
       assert.ok(rest.includes('## Late heading'));
       assert.deepEqual(headings.map((h) => h.text), ['Title', 'Late heading'], 'the outline and the tree still list every heading');
+    });
+
+    it('bounds one huge list of display formulas and code too, keeping its text', () => {
+      const body = Array.from({ length: 3000 }, (_, i) => `- item ${i}\n\n  $$\n  x_{${i}}\n  $$\n\n  \`\`\`py\n  f(${i})\n  \`\`\``).join('\n');
+      const { html, problems } = renderNote(note(body), { maxHtmlChars: 50_000 });
+      // The budget and a quarter, then markup in proportion to the source: tags of the list, its text as written.
+      assert.ok(html.length < 50_000 * 1.25 + 6 * body.length, `${html.length} characters for ${body.length} of source`);
+      assert.ok(problems.some((p) => /too large/.test(p.message)));
+      assert.equal(count(html, /<li data-line/g), 3000, 'the list stays whole');
+      for (const i of [0, 1500, 2999]) assert.match(html, new RegExp(`item ${i}\\b`));
+      // Past the cut, formulas and code are their source, escaped, and were never rendered.
+      for (const i of [1500, 2999]) {
+        assert.match(html, new RegExp(`<pre class="render-rest">\\$\\$\\nx_\\{${i}\\}\\n\\$\\$</pre>`));
+        assert.match(html, new RegExp(`<pre class="render-rest">f\\(${i}\\)\\n</pre>`));
+      }
+      const shown = count(html, /class="katex-display"/g);
+      assert.ok(shown > 10 && shown < 500, `${shown} formulas rendered`);
+      assert.deepEqual(executableParts(html), []);
     });
 
     it('renders notes under the budget exactly as before: no notice', () => {

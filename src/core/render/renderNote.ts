@@ -70,9 +70,10 @@ const MAX_LISTED_PROBLEMS = 50;
 /**
  * Rendered HTML the preview is sent at most (characters): past it, the rest of the note is shown as plain text
  * under a notice. A 0.65 MiB note of short formulas renders to 64 Mi characters, more than a webview message
- * takes; and every megabyte costs the preview about a third of a second to receive and more to lay out.
+ * takes; every megabyte costs the preview about a third of a second to receive and more to lay out, and the
+ * formulas past the cut are never rendered. The largest bundled note renders to 82 K characters.
  */
-export const MAX_RENDERED_CHARS = 8 * 1024 * 1024;
+export const MAX_RENDERED_CHARS = 4 * 1024 * 1024;
 /** The plain-text rest of an over-large note is cut here too (characters of source). */
 const MAX_REST_CHARS = 8 * 1024 * 1024;
 /** Notes with more formulas than this get KaTeX's HTML without its MathML copy, which doubles short formulas. */
@@ -439,41 +440,49 @@ function problemBanner(problems: RenderProblem[]): string {
 /**
  * markdown-it's `render`, with a budget: once `budget` characters of HTML are out, the rest of the note follows as
  * plain text under a notice (and a problem says so), so a huge note still shows, all of it, in bounded time and size
- * instead of leaving the preview blank. The cut falls between top-level blocks, or inside a paragraph (between its
- * outermost inline tokens) that runs a quarter past the budget; formulas past the cut are never rendered.
+ * instead of leaving the preview blank. The cut falls between top-level blocks, or inside one (a paragraph between
+ * its outermost inline tokens, a list between items) that runs a quarter past the budget; formulas past the cut are
+ * never rendered.
  */
 function renderWithin(md: MarkdownIt.MarkdownIt, note: NoteToRender, env: RenderEnv, budget: number): string {
   const tokens = md.parse(note.body, env);
   const renderer = md.renderer;
+  const render = (list: Token[], i: number) => renderer.rules[list[i].type]?.(list, i, md.options, env, renderer) ?? renderer.renderToken(list, i, md.options);
+  // Inside a block, cut only when it alone runs well past the budget; else at the next top-level block.
+  const hardLimit = budget + budget / 4;
   let out = '';
+  /** Body line where the note started to be shown as plain text inside a block, if it did. */
   let cutLine: number | undefined;
+  let line = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.level === 0 && t.nesting >= 0 && t.map) {
-      if (cutLine !== undefined) return out + truncationNotice(note, env, cutLine, out.length) + plainRest(note, t.map[0]);
-      if (out.length > budget) return out + truncationNotice(note, env, t.map[0], out.length) + plainRest(note, t.map[0]);
+    if (t.map) line = t.map[0];
+    if (t.level === 0 && t.nesting >= 0 && t.map && (cutLine !== undefined || out.length > budget)) {
+      return out + truncationNotice(note, env, cutLine ?? line, out.length) + plainRest(note, line);
+    }
+    if (cutLine === undefined && out.length > hardLimit) cutLine = line;
+    if (cutLine !== undefined) {
+      // Past the cut inside one huge block: its text as written; only the (small) tags that keep the HTML whole.
+      if (t.type === 'inline') out += `<span class="render-rest">${escapeHtml(inlineSource(t.children ?? []))}</span>`;
+      else if (t.type === 'math_block') out += `<pre class="render-rest">${escapeHtml(texSource(t.content, t.markup, true))}</pre>\n`;
+      else if (t.type === 'fence' || t.type === 'code_block') out += `<pre class="render-rest">${escapeHtml(t.content)}</pre>\n`;
+      else out += render(tokens, i);
+      continue;
     }
     if (t.type !== 'inline') {
-      out += renderer.rules[t.type]?.(tokens, i, md.options, env, renderer) ?? renderer.renderToken(tokens, i, md.options);
+      out += render(tokens, i);
       continue;
     }
     const children = t.children ?? [];
-    if (cutLine !== undefined) {
-      out += `<span class="render-rest">${escapeHtml(inlineSource(children))}</span>`;
-      continue;
-    }
-    // Inside a paragraph, cut only when it alone runs well past the budget; else at the next block.
-    const hardLimit = budget + budget / 4;
     let depth = 0;
     for (let j = 0; j < children.length; j++) {
       if (depth === 0 && out.length > hardLimit) {
-        cutLine = lineOf(t, env) - note.bodyLine;
+        cutLine = line;
         out += `<span class="render-rest">${escapeHtml(inlineSource(children.slice(j)))}</span>`;
         break;
       }
-      const c = children[j];
-      out += renderer.rules[c.type]?.(children, j, md.options, env, renderer) ?? renderer.renderToken(children, j, md.options);
-      depth += c.nesting;
+      out += render(children, j);
+      depth += children[j].nesting;
     }
   }
   return cutLine === undefined ? out : out + truncationNotice(note, env, cutLine, out.length);
