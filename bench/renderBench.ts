@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { createKnowledgeBase, lintKnowledgeBase, renderNote } from '../src/core';
 import { bigNote } from '../test/fixtures/hostileNotes';
-import { inMemoryFiles, noteText } from '../test/unit/support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../test/support/inMemoryFiles';
 
 const SCALE = Number(process.env.RENDER_BENCH_SCALE || 1);
 const ONLY = process.env.RENDER_BENCH_ONLY;

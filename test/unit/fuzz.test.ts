@@ -3,9 +3,8 @@
 // loader, renderNote and lint; and Python-ish code through the scanner. Every case must not throw, must render
 // nothing executable (the link policy of renderNote.ts: hrefs are `#…` or http(s), images only through
 // resolveImage), and must finish within a generous bound. A failure prints the case's seed and text.
-//
-// Not generated (other parts of issue 9, with their own tests): YAML aliases (`*a`, which the loader does not yet
-// survive) and malformed percent-escapes in links (`%FF.md`, which resolveNoteLink does not yet survive).
+// The shapes of issue 9's high findings are generated too: YAML aliases with no anchor and small alias bombs in
+// front matter, malformed percent-escapes in link targets (`%FF.md`).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import {
@@ -13,14 +12,14 @@ import {
   createIdentifierMatcher,
   createKnowledgeBase,
   lintKnowledgeBase,
-  nodeNoteFiles,
   renderNote,
   scanCode,
   type IdentifierMatcher,
 } from '../../src/core';
 import { codeBlockMarkdown, inertMarkdown } from '../../src/features/hover/hoverMarkdown';
 import { executableParts } from '../fixtures/hostileNotes';
-import { inMemoryFiles, noteText } from './support/inMemoryFiles';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
+import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const SEED = 0x9e3779b9;
 const NOTES = 300;
@@ -58,7 +57,7 @@ const LINKS = [
   '[x](data:text/html,<script>alert(1)</script>)', '[x](vbscript:msgbox)', '[x](command:aiNotes.lookup?%5B%22x%22%5D)', '[x](vscode:extension/x)',
   '[x](file:///etc/passwd)', '[x](https://ok.example/a?b=<c>)', '[x](http://ok.example "title\\"quote")', '<javascript:alert(1)>', '<https://ok.example>',
   'https://ok.example/x www.ok.example a@b.example mailto:a@b.example', '![i](img.png)', '![i](../../../../etc/x.png)', '![i](https://evil.example/x.png)',
-  '![i](data:image/svg+xml,<svg onload=alert(1)>)', '![i](/abs.png)', '[r]: javascript:alert(1)\n\n[r]', '[r]: https://ok.example\n\n[x][r]', '[![i](img.png)](javascript:x)',
+  '[x](%FF.md)', '[x](%E4%B8.md#%ZZ)', '[[%FF]]', '![i](%C0%AF.png)', '![i](data:image/svg+xml,<svg onload=alert(1)>)', '![i](/abs.png)', '[r]: javascript:alert(1)\n\n[r]', '[r]: https://ok.example\n\n[x][r]', '[![i](img.png)](javascript:x)',
 ];
 const HTML = [
   '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">a</a>', '<iframe src="https://evil.example"></iframe>',
@@ -72,7 +71,7 @@ const TEXT = [
 ];
 const LONG = ['$a ', '\\( ', '[[a ', '](   ', '>', '*', '[', '$$', '`', '<a ', '![', '\\[ x\n\n', '$$ x\n\n', '> - '];
 const FRONT = [
-  'title: T\ntitle_en: T\naliases: []\nsummary: s\nsummary_en: s', 'title: "unterminated', 'title: [a, b', '\ttitle: tab', 'title: a\ntitle: b',
+  'title: T\ntitle_en: T\naliases: []\nsummary: s\nsummary_en: s', 'title: *a', 'aliases: [*nope]', 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b, *b]', 'title: "unterminated', 'title: [a, b', '\ttitle: tab', 'title: a\ntitle: b',
   'formula: \\frac{a}{', 'formula: "\\\\href{javascript:alert(1)}{x}"', 'summary: <script>alert(1)</script>', 'summary: "a\n\n[x](command:aiNotes.lookup)"',
   'title: <img src=x onerror=alert(1)>', 'aliases: [<b>, "[x](javascript:x)"]', 'tags: [a, b, c]', 'related: [fuzz/b, nope]', 'order: nine', 'x: 1\n...', '',
   'code: [torch.nn.CrossEntropyLoss, F.kl_div]', 'title: 交叉熵 $H(p,q)$', 'key: {a: [1, {b: 2}]}', 'title: !!binary aGVsbG8=', '? complex\n: key',
