@@ -4,12 +4,15 @@ import { jsonOption, loadNotes, notesOption, type CliCommand } from './shared';
 
 export const scanCommand: CliCommand = {
   usage:
-    'scan <file> [--json] [--concepts]\n' +
+    'scan <file> [--json] [--concepts] [--explain]\n' +
     '                             list the identifiers in a code file that name a concept (what the hover explains);\n' +
-    '                             --json prints [{ line, col, endCol, text, concept: { id, title, title_en, names } }] (+ cell);\n' +
+    '                             --json prints [{ line, col, endCol, text, concept: { id, title, title_en, names }, via,\n' +
+    '                             resolved?, facet? }] (+ cell): via is how it was decided (import, assignment, keyword,\n' +
+    '                             code, name, affix, part), resolved the qualified API name, facet { name, gloss, gloss_en, heading };\n' +
+    '                             --explain prints the same as text, one hit per line with why;\n' +
     '                             --concepts prints { concepts: { <id>: { title, title_en, names } }, hits: [...] }: the same\n' +
     '                             hits, with each concept\'s names once in the table instead of on every hit',
-  options: { ...jsonOption, ...notesOption, concepts: { type: 'boolean' } },
+  options: { ...jsonOption, ...notesOption, concepts: { type: 'boolean' }, explain: { type: 'boolean' } },
   async run(args) {
     const file = args.positional[0];
     if (!file) {
@@ -35,24 +38,43 @@ export const scanCommand: CliCommand = {
       const out = hits.map((h) => {
         const c = h.match.concept;
         concepts[c.id] ??= { title: c.title, title_en: c.titleEn, names: c.names };
-        return { ...position(h, notebook), concept: { id: c.id, title: c.title, title_en: c.titleEn } };
+        return { ...position(h, notebook), concept: { id: c.id, title: c.title, title_en: c.titleEn }, ...why(h) };
       });
       process.stdout.write(`${JSON.stringify({ concepts, hits: out }, null, 2)}\n`);
     } else if (args.flags.json) {
       const out = hits.map((h) => ({
         ...position(h, notebook),
         concept: { id: h.match.concept.id, title: h.match.concept.title, title_en: h.match.concept.titleEn, names: h.match.concept.names },
+        ...why(h),
       }));
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const h of hits) {
-        console.log(`${file}:${h.line + 1}:${h.start + 1}  ${h.chain.padEnd(28)} → ${h.match.concept.titleEn || h.match.concept.title} (${h.match.concept.id}) [${h.match.kind}]`);
+        const where = notebook ? `${file} cell ${notebook.cellOfLine[h.line] + 1}:${h.line + 1}:${h.start + 1}` : `${file}:${h.line + 1}:${h.start + 1}`;
+        const c = h.match.concept;
+        let line = `${where}  ${h.chain.padEnd(28)} → ${c.titleEn || c.title} (${c.id}) [${h.match.via}]`;
+        if (args.flags.explain) {
+          if (h.match.resolved) line += `  resolved: ${h.match.resolved}`;
+          if (h.match.facet) line += `  facet: ${h.match.facet.name}${h.match.facet.heading ? ` → # ${h.match.facet.heading}` : ''}`;
+          line += `  matched: ${h.match.matched}`;
+        }
+        console.log(line);
       }
       console.error(`${hits.length} concept occurrence(s)`);
     }
     return 0;
   },
 };
+
+/** Why the hit: how it was decided, the qualified name, the facet. */
+function why(h: ScannedConcept) {
+  const f = h.match.facet;
+  return {
+    via: h.match.via,
+    ...(h.match.resolved ? { resolved: h.match.resolved } : {}),
+    ...(f ? { facet: { name: f.name, gloss: f.gloss, gloss_en: f.glossEn, ...(f.heading ? { heading: f.heading } : {}) } } : {}),
+  };
+}
 
 function position(h: ScannedConcept, notebook: { cellOfLine: number[] } | undefined) {
   return { ...(notebook ? { cell: notebook.cellOfLine[h.line] } : {}), line: h.line + 1, col: h.start + 1, endCol: h.end + 1, text: h.name };

@@ -16,6 +16,10 @@ export { findIdentifiers } from './concepts/codeIdentifiers';
 export type { IdentifierOccurrence, CommentStyle } from './concepts/codeIdentifiers';
 export { scanCode, conceptAt, matchOccurrence } from './concepts/scanCode';
 export type { ScannedConcept } from './concepts/scanCode';
+export { analyseCode } from './concepts/codeEngine';
+export type { CodeAnalysis, CodeHit, CodeMatch, FacetMatch, Via } from './concepts/codeEngine';
+export { analysePythonSyntax, parsePython, blankMagics } from './concepts/pythonSyntax';
+export type { CodeOccurrence, OccurrenceRole, PythonSyntax } from './concepts/pythonSyntax';
 export { splitIdentifier } from './concepts/codeTokens';
 // TeX → SVG (MathJax) is deliberately not exported here: it is large and loaded on demand from its own bundle
 // (dist/texToSvg.js); import './math/texToSvg' directly where it is needed.

@@ -1,5 +1,5 @@
 import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
-import type { Note } from '../types';
+import type { Facet, Note } from '../types';
 import { codeKey, splitIdentifier, splitNameVariants } from './codeTokens';
 import { GENERIC_WORDS, LIBRARY_NAMESPACES } from './vocabulary';
 
@@ -25,6 +25,15 @@ export interface Concept {
   summary: string;
   summaryEn: string;
   formula?: string;
+  facets: Facet[];
+  related: string[];
+}
+
+/** Where a code name points: a note, and one of its facets when the name is a facet's. */
+export interface CodeRef {
+  noteId: string;
+  /** Index into the concept's `facets`. */
+  facet?: number;
 }
 
 
@@ -39,6 +48,21 @@ export interface ConceptIndex {
   readonly exactCodeLower: ReadonlyMap<string, string>;
   /** Space-joined words of every name → the best claim on them. */
   readonly phrases: ReadonlyMap<string, ConceptRef>;
+  /** `Callee(kw)` entries, keyed by the callee's last part and the keyword: `AdamW(betas)`, `LoraConfig(r)`. */
+  readonly keywordCode: ReadonlyMap<string, CodeRef>;
+  /** Facets' plain, qualified and attribute code names (codeKey) → their note and facet. */
+  readonly facetCode: ReadonlyMap<string, CodeRef>;
+  /** Names the notes declare `ambiguous` (lower case): as bare words they need supporting context. */
+  readonly ambiguousNames: ReadonlySet<string>;
+}
+
+const KEYWORD_FORM = /^([A-Za-z_][\w.]*)\(([A-Za-z_]\w*)\)$/;
+
+/** `torch.optim.AdamW(betas)` → `AdamW(betas)`; undefined when the entry is not a Callee(kw) form. */
+export function keywordKey(code: string): string | undefined {
+  const m = KEYWORD_FORM.exec(code.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  return `${codeKey(m[1].slice(m[1].lastIndexOf('.') + 1))}(${m[2]})`;
 }
 
 function uniq(values: string[]): string[] {
@@ -51,6 +75,9 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
   const exactCode = new Map<string, string>();
   const exactCodeLower = new Map<string, string>();
   const phrases = new Map<string, ConceptRef>();
+  const keywordCode = new Map<string, CodeRef>();
+  const facetCode = new Map<string, CodeRef>();
+  const ambiguousNames = new Set<string>();
   const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => a.id.localeCompare(b.id));
 
   const claim = (words: string[], ref: ConceptRef) => {
@@ -66,7 +93,21 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
 
   for (const note of notes) {
     concepts.set(note.id, toConcept(note));
+    for (const a of note.ambiguous) ambiguousNames.add(a.split(':')[0].trim().toLowerCase());
+    note.facets.forEach((f, facet) => {
+      for (const code of f.code) {
+        const kw = keywordKey(code);
+        if (kw) {
+          if (!keywordCode.has(kw)) keywordCode.set(kw, { noteId: note.id, facet });
+        } else if (!facetCode.has(codeKey(code))) facetCode.set(codeKey(code), { noteId: note.id, facet });
+      }
+    });
     for (const code of note.code) {
+      const kw = keywordKey(code);
+      if (kw) {
+        if (!keywordCode.has(kw)) keywordCode.set(kw, { noteId: note.id });
+        continue;
+      }
       const key = codeKey(code);
       // A bare generic word (`prompt`, `compile`-like entries that are also everyday names) is never a concept by itself.
       if (!key.includes('.') && GENERIC_WORDS.has(key.toLowerCase())) continue;
@@ -86,7 +127,7 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       for (const words of splitNameVariants(name)) claim(words, { noteId: note.id, tier: NameTier.Alias, name });
     }
   }
-  return { concepts, exactCode, exactCodeLower, phrases };
+  return { concepts, exactCode, exactCodeLower, phrases, keywordCode, facetCode, ambiguousNames };
 }
 
 function toConcept(note: Note): Concept {
@@ -98,6 +139,8 @@ function toConcept(note: Note): Concept {
     summary: note.summary,
     summaryEn: note.summaryEn,
     formula: note.formula,
+    facets: note.facets,
+    related: note.related,
   };
 }
 

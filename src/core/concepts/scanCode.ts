@@ -1,24 +1,28 @@
 import type { IdentifierMatcher, ConceptMatch } from './identifierMatcher';
 import { findIdentifiers, type CommentStyle, type IdentifierOccurrence } from './codeIdentifiers';
+import { analyseCode, type CodeMatch } from './codeEngine';
 import { LIBRARY_NAMESPACES } from './vocabulary';
 
 export interface ScannedConcept extends IdentifierOccurrence {
-  match: ConceptMatch;
+  match: CodeMatch;
 }
 
-
-/** The concept an occurrence names, if any: module paths of ML libraries are skipped unless a `code` entry spells them out. */
-export function matchOccurrence(occ: IdentifierOccurrence, matcher: IdentifierMatcher): ConceptMatch | undefined {
-  const match = matcher.match(occ.chain);
+/**
+ * The lexical path, for languages other than Python: the concept an occurrence names, if any; module paths of ML
+ * libraries are skipped unless a `code` entry spells them out.
+ */
+export function matchOccurrence(occ: IdentifierOccurrence, matcher: IdentifierMatcher): CodeMatch | undefined {
+  const match: ConceptMatch | undefined = matcher.match(occ.chain);
   if (!match) return undefined;
   if (occ.qualifier && occ.chain.includes('.') && LIBRARY_NAMESPACES.has(occ.chain.slice(0, occ.chain.indexOf('.'))) && !(match.kind === 'code' && match.matched.includes('.'))) {
     return undefined;
   }
-  return match;
+  return { ...match, via: match.kind };
 }
 
 /** Every identifier occurrence in a source text that names a concept (what the hover would explain). */
 export function scanCode(text: string, matcher: IdentifierMatcher, style: CommentStyle = 'python'): ScannedConcept[] {
+  if (style === 'python') return analyseCode(text, matcher).hits();
   const out: ScannedConcept[] = [];
   for (const occ of findIdentifiers(text, style)) {
     const match = matchOccurrence(occ, matcher);
@@ -27,7 +31,10 @@ export function scanCode(text: string, matcher: IdentifierMatcher, style: Commen
   return out;
 }
 
-/** The concept under a position (0-based line/character), or undefined. Pass `occurrences` to reuse a tokenised text. */
+/**
+ * The concept under a position (0-based line/character) on the lexical path, or undefined. Pass `occurrences` to
+ * reuse a tokenised text. Python goes through `analyseCode(text, matcher).at(line, character)`.
+ */
 export function conceptAt(
   text: string,
   line: number,
