@@ -12,6 +12,8 @@ describe('Concept hover with hostile note text (extension host)', () => {
       summary: 'line one\n\n[open](command:aiNotes.openNote?%7B%22id%22%3A%22y%22%7D) <img src=x> `code`',
       summaryEn: 's',
       formula: '\\frac{`\n\n![px](https://example.com/p.png) [c](command:aiNotes.lookup)',
+      facets: [],
+      related: [],
     };
     const failing: TexToSvg = { render: () => ({ error: 'parse error' }) };
     const [note, links] = conceptHoverMarkdown(concept, 'zh', failing, 'evil');

@@ -50,6 +50,8 @@ export interface CodeAnalysis {
 /** Bare words everyday code uses for other things: they need context like short names do. */
 const EVERYDAY = new Set(['patch', 'patches', 'pool', 'pattern', 'compile', 'checkpoint', 'scaler', 'sd', 'padding', 'stride', 'scale']);
 /** Words that name a constructor's result rather than a class (`x = Foo.from_pretrained(...)` is a Foo). */
+/** Layers every model is built of: a variable holding one is named for what it does. */
+const BUILDING_BLOCKS = new Set(['Linear', 'Sequential', 'ModuleList', 'ModuleDict', 'Parameter', 'Identity', 'Dense', 'LazyLinear']);
 const FACTORIES = new Set(['from_pretrained', 'from_config', 'from_single_file', 'create', 'build']);
 
 const lastPart = (chain: string) => chain.slice(chain.lastIndexOf('.') + 1);
@@ -154,6 +156,7 @@ export function analyseCode(text: string, matcher: IdentifierMatcher, syntax: Py
 
   /** A variable bound to an instance means its class; bound to a non-ML call it means nothing; otherwise undefined (read its name). */
   const fromBinding = (chain: string, b: Binding, depth: number): CodeMatch | Blocked | undefined => {
+    if (b.value.kind === 'shape') return null;
     if (b.value.kind !== 'call') return undefined;
     const callee = b.value.callee;
     const q = qualify(callee);
@@ -165,6 +168,10 @@ export function analyseCode(text: string, matcher: IdentifierMatcher, syntax: Py
     const own = lastPart(chain);
     if (GENERIC_WORDS.has(own.toLowerCase()) || own.length <= 1) return undefined;
     const cls = FACTORIES.has(last) ? callee.slice(0, callee.lastIndexOf('.')) : callee;
+    // A name that says what it is (`self.wq = nn.Linear(...)` is a query projection) beats a generic building block,
+    // and beats any class unless the name is a short or everyday word (`scaler = StandardScaler()`).
+    const mine = matcher.match(own);
+    if (mine && (mine.kind === 'code' || mine.kind === 'name') && (BUILDING_BLOCKS.has(lastPart(cls)) || !needsContext(own))) return undefined;
     const m = matchChain(cls, b.line, depth + 1);
     if (!m) return null;
     return { ...m, via: 'assignment', resolved: m.resolved ?? qualify(cls) ?? cls };
@@ -219,6 +226,8 @@ export function analyseCode(text: string, matcher: IdentifierMatcher, syntax: Py
         return id ? { concept: concept(id), kind: 'code', matched: occ.qualified!, via: 'import', resolved: occ.qualified } : null;
       }
       case 'import':
+        // `from torch import optim`: a namespace, like the module parts of an import
+        if (occ.qualified && LIBRARY_NAMESPACES.has(lastPart(occ.qualified)) && isModulePath(occ.qualified)) return null;
         return occ.qualified ? matchQualified(occ.qualified, occ.qualified) : undefined;
       case 'keyword':
         return matchKeyword(occ);

@@ -41,6 +41,8 @@ export type BoundValue =
   | { kind: 'call'; callee: string }
   /** `x = a.b`: another name */
   | { kind: 'alias'; chain: string }
+  /** `b, t, c = x.shape`, `n = x.size(0)`: a tensor's dimension, never a hyperparameter */
+  | { kind: 'shape' }
   /** anything else: a literal, an expression, a tuple target */
   | { kind: 'other' };
 
@@ -120,9 +122,12 @@ export function analysePythonSyntax(text: string, tree: Tree = parsePython(text)
         continue;
       }
       const chain = chainOf(callee);
+      if (chain && /\.(size|dim)$/.test(chain)) return { kind: 'shape' };
       return chain ? { kind: 'call', callee: chain } : { kind: 'other' };
     }
+    if (node?.name === 'MemberExpression' && node.lastChild?.name === ']' && /(^|\.)shape$/.test(chainOf(node.firstChild) ?? '')) return { kind: 'shape' };
     const chain = chainOf(node);
+    if (chain && /\.shape$/.test(chain)) return { kind: 'shape' };
     return chain ? { kind: 'alias', chain } : { kind: 'other' };
   };
 
@@ -241,8 +246,13 @@ export function analysePythonSyntax(text: string, tree: Tree = parsePython(text)
     let start = 0;
     for (const op of ops) {
       const targets = kids.slice(start, op).filter((k) => k.name !== 'TypeDef' && k.name !== ',');
-      // `a, b = ...`: each target gets no particular value
-      for (const t of targets) bind(t, targets.length === 1 ? value : { kind: 'other' });
+      // `a, b = ...`: each target gets no particular value, except that unpacking a shape gives dimensions
+      const tuple = targets.length > 1 || targets[0]?.name === 'TupleExpression';
+      const each = tuple ? { kind: value.kind === 'shape' ? 'shape' : 'other' } as BoundValue : value;
+      for (const t of targets) {
+        if (t.name === 'TupleExpression') for (let c = t.firstChild; c; c = c.nextSibling) bind(c, each);
+        else bind(t, each);
+      }
       start = op + 1;
     }
   };
