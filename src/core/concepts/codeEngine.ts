@@ -214,7 +214,8 @@ export function analyseCode(text: string, matcher: IdentifierMatcher, syntax: Py
     if (owner && m.concept.id === owner.concept.id) return withFacet({ ...m, via: 'keyword', resolved: q ? `${q}(${occ.name})` : undefined }, occ.name);
     // A keyword of an API with a concept that the words tie to another concept: only a strong match counts.
     if (owner && (m.kind === 'affix' || m.kind === 'part')) return null;
-    return withFacet({ ...m, via: m.kind }, occ.name);
+    // A strong name in a call of a known API stands without more context (`lr=` of AdamW).
+    return withFacet({ ...m, via: owner ? 'keyword' : m.kind, ...(owner && q ? { resolved: `${q}(${occ.name})` } : {}) }, occ.name);
   };
 
   const needsContext = (name: string) => name.replace(/^_+|_+$/g, '').length <= 3 || EVERYDAY.has(name.toLowerCase()) || index.ambiguousNames.has(name.toLowerCase());
