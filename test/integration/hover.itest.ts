@@ -11,6 +11,10 @@ const CODE = [
   'device = "cuda"',
   'loss = F.kl_div(log_p, q, reduction="batchmean")',
   'config = LoraConfig(r=8, lora_alpha=16)',
+  'from unittest.mock import patch',
+  'sd = model.state_dict()',
+  'with patch("os.getcwd"):',
+  '    keys = list(sd)',
   '',
 ].join('\n');
 
@@ -49,6 +53,28 @@ describe('Concept hovers (extension host)', () => {
   it('explains F.kl_div and LoraConfig', async () => {
     assert.match(hoverText(await hoversAt(doc, 4, 'kl_div')), /KL/);
     assert.match(hoverText(await hoversAt(doc, 5, 'LoraConfig')), /LoRA/);
+  });
+
+  it('resolves imports: F.kl_div shows its qualified API name', async () => {
+    assert.match(hoverText(await hoversAt(doc, 4, 'kl_div')), /torch\\?\.nn\\?\.functional\\?\.kl\\?_div/);
+  });
+
+  it('shows the facet of a keyword argument and opens the note at its heading', async () => {
+    const text = hoverText(await hoversAt(doc, 5, 'lora_alpha'));
+    assert.match(text, /LoRA/);
+    assert.match(text, /lora_alpha/);
+    assert.match(text, /Scaling factor|缩放系数/, 'the facet gloss under the title');
+    const open = /command:aiNotes\.openNote\?([^ )"]+)/.exec(text);
+    assert.ok(open, 'an Open note link');
+    const args = JSON.parse(decodeURIComponent(open[1]));
+    assert.equal(args[0].id, 'llm/lora');
+    assert.ok(args[0].heading, `the link opens a heading: ${JSON.stringify(args)}`);
+  });
+
+  it('says nothing for patch from unittest.mock or sd = model.state_dict()', async () => {
+    for (const [line, word] of [[6, 'patch'], [7, 'sd'], [8, 'patch'], [9, 'sd']] as const) {
+      assert.doesNotMatch(hoverText(await hoversAt(doc, line, word)), /aiNotes\.openNote/, `${word} on line ${line + 1}`);
+    }
   });
 
   it('says nothing for device', async () => {

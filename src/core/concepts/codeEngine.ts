@@ -273,10 +273,8 @@ export function analyseCode(text: string, matcher: IdentifierMatcher, syntax: Py
     // `kind: code` on a qualified spelling (`F.kl_div`) is specific enough
     if (m.kind === 'code' && m.matched.includes('.')) return true;
     const ctx = contextConcepts();
-    if (ctx.has(m.concept.id)) return true;
-    if (m.concept.related.some((id) => ctx.has(id))) return true;
-    for (const id of ctx) if (concept(id).related.includes(m.concept.id)) return true;
-    return false;
+    // Only the same concept supports it: related notes are too loose (a state_dict is not evidence of Stable Diffusion).
+    return ctx.has(m.concept.id);
   };
 
   const matchOf = (occ: CodeOccurrence): CodeMatch | undefined => {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { buildConceptIndex, conceptAt, createIdentifierMatcher, type IdentifierMatcher } from '../../core';
+import { buildConceptIndex, conceptAt, createIdentifierMatcher, type CodeHit, type IdentifierMatcher, type ScannedConcept } from '../../core';
 import type { NotesHost } from '../notesHost';
 import { commentStyle, DocumentTokens } from './documentTokens';
 
@@ -10,18 +10,22 @@ export class ConceptFinder {
 
   constructor(private readonly host: NotesHost) {}
 
-  /** Call when the knowledge base reloads. */
+  /** Call when the knowledge base reloads: every document's analysis used the old notes. */
   reset(): void {
     this.matcher = undefined;
+    this.tokens.clear();
   }
 
   private getMatcher(): Promise<IdentifierMatcher> {
     return (this.matcher ??= this.host.ready().then((s) => createIdentifierMatcher(buildConceptIndex(s))));
   }
 
-  async at(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) {
+  async at(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<CodeHit | ScannedConcept | undefined> {
     const m = await this.getMatcher();
     if (token?.isCancellationRequested) return undefined;
+    // Python and notebook cells: the parsed engine, one analysis per document version.
+    const analysis = this.tokens.analysis(document, m);
+    if (analysis) return analysis.at(position.line, position.character);
     return conceptAt('', position.line, position.character, m, commentStyle(document.languageId), this.tokens.of(document));
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displaySummary, displayTitle, otherTitle, type Concept, type TexToSvg } from '../../core';
+import { displaySummary, displayTitle, otherTitle, slugify, type Concept, type FacetMatch, type TexToSvg } from '../../core';
 import { Commands, commandUri } from '../commands';
 import { codeBlockMarkdown, inertMarkdown, svgImageMarkdown } from './hoverMarkdown';
 
@@ -23,13 +23,26 @@ export function formulaColor(kind: vscode.ColorThemeKind): string {
  * (hoverMarkdown.ts), so nothing a note holds can become a command link, a remote image or an external link; only
  * the second, which holds no note text, may run our two commands.
  */
-export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: TexToSvg, identifier: string): vscode.MarkdownString[] {
+export function conceptHoverMarkdown(
+  concept: Concept,
+  lang: 'zh' | 'en',
+  tex: TexToSvg,
+  identifier: string,
+  why: { facet?: FacetMatch; resolved?: string } = {},
+): vscode.MarkdownString[] {
   const note = new vscode.MarkdownString(undefined, false);
   note.isTrusted = false;
   note.supportHtml = false;
   const title = displayTitle(concept, lang);
   const other = otherTitle(concept, lang);
   note.appendMarkdown(`**${inertMarkdown(title, 300)}**${other ? ` · ${inertMarkdown(other, 300)}` : ''}\n\n`);
+  // The parameter under the cursor, when the note explains it as a facet: its own line, under the title.
+  const facet = why.facet;
+  if (facet) {
+    const gloss = lang === 'en' ? facet.glossEn || facet.gloss : facet.gloss || facet.glossEn;
+    note.appendMarkdown(`\`${inertMarkdown(facet.name, 100).replace(/`/g, '')}\` — ${inertMarkdown(gloss, 400)}\n\n`);
+  }
+  if (why.resolved) note.appendMarkdown(`<sub>${inertMarkdown(why.resolved, 200)}</sub>\n\n`.replace(/<\/?sub>/g, '_'));
   const summary = displaySummary(concept, lang);
   if (summary) note.appendMarkdown(`${inertMarkdown(summary)}\n\n`);
   if (concept.formula) {
@@ -40,7 +53,7 @@ export function conceptHoverMarkdown(concept: Concept, lang: 'zh' | 'en', tex: T
   const links = new vscode.MarkdownString(undefined, true);
   links.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
   links.supportHtml = false;
-  const open = commandUri(Commands.openNote, { id: concept.id });
+  const open = commandUri(Commands.openNote, facet?.heading ? { id: concept.id, heading: slugify(facet.heading) } : { id: concept.id });
   const lookup = commandUri(Commands.lookup, identifier);
   links.appendMarkdown(
     `[$(book) ${vscode.l10n.t('Open note')}](${open} "${vscode.l10n.t('Open the full note')}") · ` +

@@ -19,7 +19,7 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
       const hit = await this.finder.at(document, position, token);
       if (!hit || token.isCancellationRequested) return undefined;
       const range = new vscode.Range(hit.line, hit.start, hit.line, hit.end);
-      return new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), this.tex, hit.chain), range);
+      return new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), this.tex, hit.chain, { facet: 'facet' in hit.match ? hit.match.facet : undefined, resolved: hit.match.resolved }), range);
     } catch (e) {
       this.host.log.error(`hover failed: ${(e as Error).message}`);
       return undefined;
