@@ -17,6 +17,7 @@ export type { IdentifierOccurrence, CommentStyle } from './concepts/codeIdentifi
 export { scanCode, conceptAt, matchOccurrence } from './concepts/scanCode';
 export type { ScannedConcept } from './concepts/scanCode';
 export { analyseCode } from './concepts/codeEngine';
+export { analyseCodeAnySize, WHOLE_FILE_LINES } from './concepts/windowedAnalysis';
 export type { CodeAnalysis, CodeHit, CodeMatch, FacetMatch, Via } from './concepts/codeEngine';
 export { analysePythonSyntax, parsePython, blankMagics } from './concepts/pythonSyntax';
 export type { CodeOccurrence, OccurrenceRole, PythonSyntax } from './concepts/pythonSyntax';

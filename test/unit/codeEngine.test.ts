@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyseCode, analysePythonSyntax, buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, type IdentifierMatcher } from '../../src/core';
+import { analyseCode, analyseCodeAnySize, WHOLE_FILE_LINES, analysePythonSyntax, buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, type IdentifierMatcher } from '../../src/core';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 
 async function matcherFor(notes: Record<string, { fields: Record<string, unknown>; body?: string }>): Promise<IdentifierMatcher> {
@@ -126,5 +126,28 @@ describe('hover engine', () => {
     const m2 = await matcherFor({ bs: { fields: { title_en: 'Batch size', code: ['batch_size'] } } });
     assert.equal(shown('batch_size, seq_len = x.shape\ny = x.view(batch_size, -1)\n', m2, 1, 'batch_size'), undefined);
     assert.equal(shown('batch_size = 32\n', m2, 0, 'batch_size')?.id, 'bs');
+  });
+});
+
+describe('A file too large to analyse whole', () => {
+  it('is read in windows that find the same concepts, on the same lines, as one whole analysis', async () => {
+    const m = await matcherFor({
+      'a/lora': { fields: { code: ['LoraConfig', 'lora_alpha'] } },
+      'a/clip': { fields: { code: ['clip_grad_norm_'] } },
+    });
+    const body = 'import torch\nfrom peft import LoraConfig\n\n' +
+      Array.from({ length: 2600 }, (_, i) => `def f${i}(model):\n    cfg = LoraConfig(r=8, lora_alpha=16)\n    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)\n`).join('');
+    assert.ok(body.split('\n').length > WHOLE_FILE_LINES, 'the file must be longer than the whole-file limit');
+    const key = (h: { line: number; start: number; match: { concept: { id: string } } }) => `${h.line}:${h.start}:${h.match.concept.id}`;
+    const whole = analyseCode(body, m).hits().map(key);
+    const windowed = analyseCodeAnySize(body, m).hits().map(key);
+    assert.ok(whole.length > 7000);
+    assert.deepEqual(windowed, whole);
+    const lines = body.split('\n');
+    const line = lines.findIndex((l, i) => i > 7000 && l.includes('lora_alpha')); // deep in the file, in the fourth window
+    const text = lines[line];
+    const hit = analyseCodeAnySize(body, m).at(line, text.indexOf('lora_alpha'));
+    assert.equal(hit?.match.concept.id, 'a/lora');
+    assert.equal(hit?.line, line);
   });
 });

@@ -1,6 +1,7 @@
 import type { IdentifierMatcher, ConceptMatch } from './identifierMatcher';
 import { findIdentifiers, type CommentStyle, type IdentifierOccurrence } from './codeIdentifiers';
-import { analyseCode, type CodeMatch } from './codeEngine';
+import type { CodeMatch } from './codeEngine';
+import { analyseCodeAnySize } from './windowedAnalysis';
 import { LIBRARY_NAMESPACES } from './vocabulary';
 
 export interface ScannedConcept extends IdentifierOccurrence {
@@ -22,7 +23,7 @@ export function matchOccurrence(occ: IdentifierOccurrence, matcher: IdentifierMa
 
 /** Every identifier occurrence in a source text that names a concept (what the hover would explain). */
 export function scanCode(text: string, matcher: IdentifierMatcher, style: CommentStyle = 'python'): ScannedConcept[] {
-  if (style === 'python') return analyseCode(text, matcher).hits();
+  if (style === 'python') return analyseCodeAnySize(text, matcher).hits();
   const out: ScannedConcept[] = [];
   for (const occ of findIdentifiers(text, style)) {
     const match = matchOccurrence(occ, matcher);
