@@ -287,10 +287,14 @@ describe('bad input loses nothing (issue 9)', () => {
     it(`looks words up one by one for at most ${MAX_QUERY_WORDS} words when the whole query finds nothing`, async () => {
       const index = buildLookupIndex(await kb());
       const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}q`);
-      const early = [...filler(2), 'zebrafish', ...filler(10)].join(' ');
-      assert.deepEqual(searchConcepts(index, early).map((m) => m.item.note.id), ['t/entropy']);
+      // By names, a query answered in one word of two stands; one of nine is no answer (NAME_FALLBACK_MAX).
+      assert.deepEqual(searchConcepts(index, 'w0q zebrafish', { meaning: false }).map((m) => m.item.note.id), ['t/entropy']);
+      assert.deepEqual(searchConcepts(index, [...filler(2), 'zebrafish', ...filler(6)].join(' '), { meaning: false }), []);
       const late = [...filler(MAX_QUERY_WORDS), 'zebrafish'].join(' ');
-      assert.deepEqual(searchConcepts(index, late), []);
+      assert.deepEqual(searchConcepts(index, late, { meaning: false }), []);
+      // Retrieval by meaning reads every word, but only of the first MAX_QUERY_LENGTH characters.
+      assert.deepEqual(searchConcepts(index, late).map((m) => m.item.note.id), ['t/entropy']);
+      assert.deepEqual(searchConcepts(index, `${'w0q '.repeat(60)}zebrafish`), []);
     });
   });
 

@@ -2,9 +2,11 @@ import Fuse from 'fuse.js';
 import { FIELD_ORDER as NAME_FIELD_ORDER, SHORT_PREFIX_BUCKET, bigramsOf, fuseRecord, type FuseDoc, type FuseKey, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
 import { compactText, hasHan, normalizeText, queryWords } from './normalize';
 import { pinyinForms } from './pinyin';
+import { buildMeaningIndex, type MeaningField, type MeaningIndex } from './meaningIndex';
+import { contentWordCount } from './textTerms';
 
 /** How a match was found, strongest first. */
-export type MatchTier = 'exact' | 'prefix' | 'homophone' | 'words' | 'substring' | 'combined' | 'fuzzy';
+export type MatchTier = 'exact' | 'prefix' | 'homophone' | 'words' | 'substring' | 'meaning' | 'combined' | 'fuzzy';
 
 export interface LookupMatch {
   item: LookupItem;
@@ -16,6 +18,8 @@ export interface LookupMatch {
   field: NameField | 'summary';
   /** The name (or, for fuzzy hits, the normalised string) that matched. */
   matched: string;
+  /** For a match by meaning: the field of the note that answered, and the note terms that matched. */
+  meaning?: { field: MeaningField; terms: string[] };
 }
 
 export interface SearchOptions {
@@ -25,6 +29,8 @@ export interface SearchOptions {
   topicId?: string;
   /** Set false to skip the fuzzy (Fuse) tier (the per-word searches of a multi-word query do). */
   fuzzy?: boolean;
+  /** Set false to skip retrieval by meaning (descriptions and questions); names only. */
+  meaning?: boolean;
 }
 
 /**
@@ -32,7 +38,21 @@ export interface SearchOptions {
  * spells a name) beat partial words beat Chinese substrings beat fuzzy (Fuse) hits; inside a band, the
  * field and how much of the name the query covers decide.
  */
-const BAND: Record<MatchTier, number> = { exact: 0, prefix: 0.1, homophone: 0.17, words: 0.2, substring: 0.24, combined: 0.3, fuzzy: 0.35 };
+const BAND: Record<MatchTier, number> = { exact: 0, prefix: 0.1, homophone: 0.17, words: 0.2, substring: 0.24, meaning: 0.27, combined: 0.3, fuzzy: 0.35 };
+/**
+ * The relevance floor of matches by meaning: a note must score this share of the best note's BM25 score and hold
+ * this weighted share of the query's content terms, or it is dropped (the tail of notes sharing one common word).
+ */
+export const MEANING_MIN_RELATIVE = 0.3;
+export const MEANING_MIN_COVERAGE = 0.15;
+/** A note found by the words of a query one by one, with this score or worse (most words unanswered), is dropped. */
+export const NAME_FALLBACK_MAX = 0.66;
+/**
+ * A query of at most this many content words reads as a name, typed or misspelt ("batch szie"): its matches by
+ * meaning go below the close fuzzy name matches (SHORT_QUERY_SHIFT), where a description's stay above them.
+ */
+export const SHORT_QUERY_WORDS = 3;
+const SHORT_QUERY_SHIFT = 0.18;
 const FIELD_PENALTY: Record<NameField | 'summary', number> = {
   title: 0,
   alias: 0.004,
@@ -136,7 +156,7 @@ function tokenHits(index: LookupIndex, token: string, topicId: string | undefine
   let hits = memo.get(key);
   if (!hits) {
     hits = new Map();
-    for (const m of searchConcepts(index, token, { limit: 300, topicId, fuzzy: false })) hits.set(m.itemIndex, m.score);
+    for (const m of searchConcepts(index, token, { limit: 300, topicId, fuzzy: false, meaning: false })) hits.set(m.itemIndex, m.score);
     if (memo.size >= 256) memo.clear();
     memo.set(key, hits);
   }
@@ -283,6 +303,62 @@ function preselect(index: LookupIndex, norm: string, limit: number): number[] {
  */
 export function searchConcepts(index: LookupIndex, rawQuery: string, options: SearchOptions = {}): LookupMatch[] {
   const query = capQuery(rawQuery);
+  const names = searchNames(index, query, options);
+  if (options.meaning === false) return names;
+  return mergeMeaning(names, searchMeaning(index, query, options), options.limit ?? 50);
+}
+
+const meaningIndexes = new WeakMap<LookupIndex, MeaningIndex>();
+
+/** The meaning index of a lookup index, built on first use (or ahead of it by a host with time to spare). */
+export function meaningIndexOf(index: LookupIndex): MeaningIndex {
+  let m = meaningIndexes.get(index);
+  if (!m) {
+    m = buildMeaningIndex(index.snapshot);
+    meaningIndexes.set(index, m);
+  }
+  return m;
+}
+
+/** Notes matching a description or question, as LookupMatches in the meaning band, above the relevance floor. */
+function searchMeaning(index: LookupIndex, query: string, options: SearchOptions): LookupMatch[] {
+  if (compactText(query).length < 2) return [];
+  const out: LookupMatch[] = [];
+  const shift = contentWordCount(query) <= SHORT_QUERY_WORDS ? SHORT_QUERY_SHIFT : 0;
+  for (const hit of meaningIndexOf(index).search(query, { limit: options.limit ?? 50, topicId: options.topicId })) {
+    if (hit.relative < MEANING_MIN_RELATIVE || hit.coverage < MEANING_MIN_COVERAGE) continue;
+    const itemIndex = index.noteItem.get(hit.note.id);
+    if (itemIndex === undefined) continue;
+    // Inside the band: how close to the best BM25 score (2 parts) and how much of the query the note holds (5 parts).
+    const score = BAND.meaning + shift + 0.1 * ((2 * (1 - hit.relative) + 5 * (1 - hit.coverage)) / 7);
+    out.push({
+      item: index.items[itemIndex],
+      itemIndex,
+      score: Math.round(score * 10000) / 10000,
+      tier: 'meaning',
+      field: hit.field === 'title' ? 'title' : hit.field === 'alias' ? 'alias' : hit.field === 'code' ? 'code' : 'summary',
+      matched: hit.note.title,
+      meaning: { field: hit.field, terms: hit.terms },
+    });
+  }
+  return out;
+}
+
+/** One ranking: a note found both ways keeps its better score; name matches keep their order among themselves. */
+function mergeMeaning(names: LookupMatch[], meaning: LookupMatch[], limit: number): LookupMatch[] {
+  if (!meaning.length) return names;
+  const byItem = new Map<number, LookupMatch>();
+  for (const m of names) byItem.set(m.itemIndex, m);
+  for (const m of meaning) {
+    const prev = byItem.get(m.itemIndex);
+    if (!prev) byItem.set(m.itemIndex, m);
+    else if (m.score < prev.score) byItem.set(m.itemIndex, { ...m, score: m.score });
+  }
+  return [...byItem.values()].sort((a, b) => a.score - b.score || a.itemIndex - b.itemIndex).slice(0, limit);
+}
+
+/** Names only: the whole query, else its words one by one. */
+function searchNames(index: LookupIndex, query: string, options: SearchOptions): LookupMatch[] {
   const whole = searchWholeQuery(index, query, options);
   if (whole.length > 0) return whole;
   const words = [...new Set(query.split(/\s+/).filter(Boolean))].slice(0, MAX_QUERY_WORDS);
@@ -300,9 +376,11 @@ export function searchConcepts(index: LookupIndex, rawQuery: string, options: Se
       else best.set(key, { match: m.score < prev.match.score ? m : prev.match, words: prev.words + 1 });
     }
   }
-  // Every word that went unanswered costs a band, so partial answers rank below whole ones everywhere they mix.
+  // Every word that went unanswered costs a band, so partial answers rank below whole ones everywhere they mix;
+  // past NAME_FALLBACK_MAX (most words unanswered) a note is no answer at all.
   return [...best.values()]
     .map(({ match, words: hit }) => ({ ...match, score: Math.min(1, match.score + 0.3 * (words.length - hit)) }))
+    .filter((m) => m.score < NAME_FALLBACK_MAX)
     .sort((a, b) => a.score - b.score || a.itemIndex - b.itemIndex)
     .slice(0, limit);
 }
