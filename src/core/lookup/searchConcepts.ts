@@ -73,6 +73,8 @@ const FUZZY_FLOOR = BAND.fuzzy - IMPORTANCE_CAP;
 const HEADING_PENALTY = 0.05;
 const FUSE_KEY_FIELD: Record<FuseKey, NameField | 'summary'> = { t: 'title', a: 'alias', p: 'pinyin', c: 'code', h: 'heading', s: 'summary' };
 
+/** The longest query (characters, spaces left out) the fuzzy tier reads. */
+export const FUZZY_MAX_LENGTH = 32;
 /** How many strings (names, headings, summaries) the bigram preselection hands to Fuse per keystroke. */
 export const FUSE_CANDIDATES = 400;
 /** How many of the items sharing one Fuse doc (a 直觉 heading in every note) a fuzzy hit is credited to. */
@@ -533,7 +535,9 @@ function searchWholeQuery(index: LookupIndex, query: string, options: SearchOpti
   for (const b of best.values()) if (b.score < FUZZY_FLOOR) sure++;
   // Fuzzy needs four letters (three Han characters): one error in three letters matches half the vocabulary.
   const fuzzyMin = hasHan(compact) ? 3 : 4;
-  if (options.fuzzy !== false && compact.length >= fuzzyMin && sure < limit) {
+  // …and at most FUZZY_MAX_LENGTH: no name is longer, and a sentence is a description (the meaning index answers it)
+  // that would cost Fuse's bitap tens of milliseconds a keystroke.
+  if (options.fuzzy !== false && compact.length >= fuzzyMin && compact.length <= FUZZY_MAX_LENGTH && sure < limit) {
     const picked = preselect(index, norm, FUSE_CANDIDATES);
     const records = picked.map((d) => fuseRecord(index, d));
     const fuse = new Fuse(index.docs as FuseDoc[], index.fuseOptions, Fuse.parseIndex<FuseDoc>({ keys: index.fuseKeysIndex.keys, records }));
