@@ -305,9 +305,11 @@ function preselect(index: LookupIndex, norm: string, limit: number): number[] {
  */
 export function searchConcepts(index: LookupIndex, rawQuery: string, options: SearchOptions = {}): LookupMatch[] {
   const query = capQuery(rawQuery);
-  const names = searchNames(index, query, options);
-  if (options.meaning === false) return names;
-  return mergeMeaning(names, searchMeaning(index, query, options), options.limit ?? 50);
+  if (options.meaning === false) return searchNames(index, query, options);
+  const short = contentWordCount(query) <= SHORT_QUERY_WORDS;
+  // A description is the meaning index's to answer: its names are looked up without the (costly) fuzzy tiers.
+  const names = searchNames(index, query, short ? options : { ...options, fuzzy: false });
+  return mergeMeaning(names, searchMeaning(index, query, options, short), options.limit ?? 50);
 }
 
 const meaningIndexes = new WeakMap<LookupIndex, MeaningIndex>();
@@ -323,10 +325,10 @@ export function meaningIndexOf(index: LookupIndex): MeaningIndex {
 }
 
 /** Notes matching a description or question, as LookupMatches in the meaning band, above the relevance floor. */
-function searchMeaning(index: LookupIndex, query: string, options: SearchOptions): LookupMatch[] {
+function searchMeaning(index: LookupIndex, query: string, options: SearchOptions, short: boolean): LookupMatch[] {
   if (compactText(query).length < 2) return [];
   const out: LookupMatch[] = [];
-  const shift = contentWordCount(query) <= SHORT_QUERY_WORDS ? SHORT_QUERY_SHIFT : 0;
+  const shift = short ? SHORT_QUERY_SHIFT : 0;
   for (const hit of meaningIndexOf(index).search(query, { limit: options.limit ?? 50, topicId: options.topicId })) {
     if (hit.relative < MEANING_MIN_RELATIVE || hit.coverage < MEANING_MIN_COVERAGE) continue;
     const itemIndex = index.noteItem.get(hit.note.id);
