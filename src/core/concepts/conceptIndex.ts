@@ -115,9 +115,13 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
       if (key === key.toLowerCase() && !exactCodeLower.has(key)) exactCodeLower.set(key, note.id);
       // A dotted entry lends its last part as a name only behind a library (F.kl_div → "kl div"), not behind an
       // object (model.classifier, tokenizer.decode): those parts mean the concept only in that spelling.
+      // Behind a library, a one-word last part is a class or function of a tool (transformers.Trainer,
+      // accelerate.Accelerator, prune.remove, torch.Generator), not the concept's name: `trainer` or `remove` in
+      // user code is not about it. The note's own bare entries and aliases still claim the word when it is.
       const parts = code.split('.');
-      if (parts.length === 1 || LIBRARY_NAMESPACES.has(parts[0])) {
-        claim(splitIdentifier(parts[parts.length - 1]), { noteId: note.id, tier: NameTier.Code, name: code });
+      const last = splitIdentifier(parts[parts.length - 1]);
+      if (parts.length === 1 || (LIBRARY_NAMESPACES.has(parts[0]) && last.length > 1)) {
+        claim(last, { noteId: note.id, tier: NameTier.Code, name: code });
       }
     }
     for (const name of [note.titleEn, ...note.aliases]) {
