@@ -90,10 +90,24 @@ describe('Look Up Concept (code-server)', function () {
     assert.equal(await firstRowLabel(page), title);
     await typeAndExpectFirst(page, 'jcs', title);
     const row = page.locator(`${ROWS}[data-index="0"]`);
+    const button = row.locator('.action-label.codicon-go-to-file');
+    // The row's action bar shows on hover; a click that lands on the row instead of its button accepts the row
+    // (opens the preview), so wait until the button itself is shown and is what the mouse would hit.
     await row.hover();
-    await row.locator('.action-label.codicon-go-to-file').click();
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction((sel) => {
+      const b = document.querySelector(sel);
+      if (!b) return false;
+      const r = b.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b;
+    }, `${ROWS}[data-index="0"] .action-label.codicon-go-to-file`, { timeout: 10_000 });
+    await button.click();
     await input.waitFor({ state: 'hidden', timeout: 15_000 });
-    await page.locator('.tabs-container .tab', { hasText: 'cross-entropy.md' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const tab = page.locator('.tabs-container .tab', { hasText: 'cross-entropy.md' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 20_000 }).catch(async (e: Error) => {
+      const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+      throw new Error(`the source tab did not open; open tabs: ${JSON.stringify(tabs)}\n${e.message}`);
+    });
   });
 
   it('lists topics for an empty query and enters one', async () => {

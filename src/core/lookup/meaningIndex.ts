@@ -96,8 +96,10 @@ export function buildMeaningIndex(snapshot: KnowledgeBaseSnapshot, options: Mean
   const mini = new MiniSearch<Doc>({
     fields: [...MEANING_FIELDS],
     idField: 'id',
+    // Each field gives each of its terms once (binary term frequency): MiniSearch's cost is per occurrence, and a
+    // long body repeats its words; measured on the query sets, repeats did not help the ranking (see the README).
     tokenize: (text) => {
-      const terms = textTerms(text);
+      const terms = [...new Set(textTerms(text))];
       for (const t of terms) {
         if (lastDoc.get(t) === current) continue;
         lastDoc.set(t, current);

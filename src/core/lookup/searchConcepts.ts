@@ -52,6 +52,9 @@ export const NAME_FALLBACK_MAX = 0.66;
  * meaning go below the close fuzzy name matches (SHORT_QUERY_SHIFT), where a description's stay above them.
  */
 export const SHORT_QUERY_WORDS = 3;
+/** The longest lone run of Han characters still read as a name (a typo in it is fuzzy-matched). */
+export const NAME_HAN_MAX = 8;
+const HAN_NAME = new RegExp(`^\\p{Script=Han}{2,${NAME_HAN_MAX}}$`, 'u');
 const SHORT_QUERY_SHIFT = 0.18;
 const FIELD_PENALTY: Record<NameField | 'summary', number> = {
   title: 0,
@@ -306,7 +309,9 @@ function preselect(index: LookupIndex, norm: string, limit: number): number[] {
 export function searchConcepts(index: LookupIndex, rawQuery: string, options: SearchOptions = {}): LookupMatch[] {
   const query = capQuery(rawQuery);
   if (options.meaning === false) return searchNames(index, query, options);
-  const short = contentWordCount(query) <= SHORT_QUERY_WORDS;
+  // ICU cuts a mistyped Chinese name into more words than it has (卷积神经网路 → 卷积 神经 网 路): a lone Han run of up to
+  // NAME_HAN_MAX characters is read as a name.
+  const short = contentWordCount(query) <= SHORT_QUERY_WORDS || HAN_NAME.test(query.trim());
   // A description is the meaning index's to answer: its names are looked up without the (costly) fuzzy tiers.
   const names = searchNames(index, query, short ? options : { ...options, fuzzy: false });
   return mergeMeaning(names, searchMeaning(index, query, options, short), options.limit ?? 50);
