@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { buildLookupIndex, capQuery, displaySummary, displayTitle, MAX_QUERY_LENGTH, noteNames, searchConcepts, type Lang } from '../core';
+import { buildLookupIndex, capQuery, displaySummary, displayTitle, matchSnippet, MAX_QUERY_LENGTH, noteNames, searchConcepts, type Lang } from '../core';
 import { jsonOption, langOption, loadNotes, notesOption, type CliArgs, type CliCommand } from './shared';
 
 function langOf(args: CliArgs): Lang {
@@ -16,7 +16,9 @@ export const searchCommand: CliCommand = {
   usage:
     'search <query> [--json] [--limit N] [--lang zh|en] [--notes <folder>]\n' +
     '                             look up notes and headings (Chinese, English, pinyin, code names, typos); best first;\n' +
-    '                             --json prints [{ id, title, title_en, names, heading?, score }]; exit 1 when nothing matches',
+    '                             --json prints [{ id, title, title_en, names, heading?, score, match, matched, snippet }]: matched is the\n' +
+    '                             field that answered (title, alias, code, summary, facet, heading, body), snippet a clean\n' +
+    '                             line of text; exit 1 when nothing matches',
   options: { ...jsonOption, ...langOption, ...notesOption, limit: { type: 'string' } },
   async run(args) {
     const query = args.positional.join(' ').trim();
@@ -39,6 +41,8 @@ export const searchCommand: CliCommand = {
           ...(heading ? { heading: heading.text, anchor: heading.slug, line: heading.line + 1 } : {}),
           score: r.score,
           match: { tier: r.tier, field: r.field, name: r.matched },
+          matched: r.meaning?.field ?? r.field,
+          snippet: matchSnippet(r, langOf(args)),
         };
       });
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -4,7 +4,9 @@
 //  2. The default keybinding (Ctrl+Alt+Y) opens the lookup; pinyin initials `jcs` find the same note; the
 //     empty query lists it under "Recently opened"; the row's go-to-file button opens the Markdown source.
 //  3. The empty query lists topics; Enter on one lists its notes, Back returns.
-//  4. Search Notes finds a line of a note body and shows it under the note.
+//  4. A Chinese question (梯度消失怎么办) finds its note; a query naming nothing shows "No concept matches", and
+//     Enter on that row opens Search Notes with the same query.
+//  5. Search Notes finds a line of a note body and shows it under the note.
 // Runs against the VSIX in AI_NOTES_VSIX (npm run test:e2e packages one), else against this folder's build.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -124,6 +126,27 @@ describe('Look Up Concept (code-server)', function () {
     await page.keyboard.press('Escape');
   });
 
+  it('a Chinese question finds its note; a query that names nothing says so and Enter searches all note text', async () => {
+    const snapshot = await createKnowledgeBase({ files: nodeNoteFiles, roots: [path.join(repoRoot, 'notes')] }).load();
+    const vanishing = snapshot.notes.get('optimization/vanishing-exploding-gradients');
+    assert.ok(vanishing, 'notes/optimization/vanishing-exploding-gradients.md is missing');
+    await runCommand(page, 'AI Notes: Look Up Concept', 30_000);
+    const input = page.locator(INPUT);
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await typeAndExpectFirst(page, '梯度消失怎么办', displayTitle(vanishing, 'en'));
+    await screenshot(page, 'lookup-chinese-question');
+    const nonsense = 'qzxv wvkj';
+    await input.fill(nonsense);
+    await page.locator(`${ROWS}[data-index="0"]`, { hasText: `No concept matches “${nonsense}”` }).waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await page.locator(ROWS).count(), 1, 'no "best" note is offered for a query that names nothing');
+    await screenshot(page, 'lookup-no-match');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Search note titles and text/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 20_000 });
+    assert.equal(await input.inputValue(), nonsense, 'Search Notes opens with the same query');
+    await page.locator(`${ROWS}[data-index="0"]`, { hasText: `No note mentions “${nonsense}”` }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Escape');
+  });
+
   it('Search Notes shows the matching line of a note body', async () => {
     await runCommand(page, 'AI Notes: Search Notes', 30_000);
     const input = page.locator(INPUT);
@@ -131,6 +154,7 @@ describe('Look Up Concept (code-server)', function () {
     await input.fill('drop_last');
     const detail = page.locator(ROWS).filter({ hasText: 'drop_last' }).first();
     await detail.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.doesNotMatch(await detail.innerText(), /`|\$|\*\*|\]\(/, 'the line is shown as text, without Markdown or TeX source');
     await screenshot(page, 'search-notes');
     await page.keyboard.press('Escape');
   });

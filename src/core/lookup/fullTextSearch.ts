@@ -1,4 +1,5 @@
 import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
+import { plainLine } from './plainText';
 import type { Note } from '../types';
 import { capQuery } from './searchConcepts';
 
@@ -15,7 +16,7 @@ export interface LineMatch {
   note: Note;
   /** 0-based line in the note's file. */
   line: number;
-  /** The matching line, trimmed of Markdown markers and shortened around the match. */
+  /** The matching line as plain text (no Markdown or TeX source), shortened around the match. */
   text: string;
   /** Whether the line holds the query as one phrase (not only all of its words). */
   phrase: boolean;
@@ -48,10 +49,10 @@ const MAX_TEXT = 160;
 /** Characters kept before the match when the line is cut, so the match shows near the start of the row. */
 const CONTEXT = 30;
 
-function displayLine(raw: string, at: number): string {
-  const lead = raw.match(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)*/)?.[0].length ?? 0;
-  const text = raw.slice(lead).trimEnd();
-  const pos = Math.max(0, at - lead);
+/** The line as a reader sees it (no Markdown or TeX source), cut around the first place `term` shows. */
+function displayLine(raw: string, term: string): string {
+  const text = plainLine(raw);
+  const pos = Math.max(0, fold(text).indexOf(term));
   const from = pos > CONTEXT + 10 ? pos - CONTEXT : 0;
   const to = Math.min(text.length, from + MAX_TEXT);
   return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
@@ -78,7 +79,7 @@ export function searchFullText(index: FullTextIndex, query: string, options: Ful
       if (at < 0 || !terms.every((t) => line.includes(t))) continue;
       const p = terms.length === 1 || line.includes(phrase);
       if (!raw[i].trim()) continue;
-      (p ? phraseHits : termHits).push({ note, line: note.bodyLine + i, text: displayLine(raw[i], p ? line.indexOf(phrase) : at), phrase: p });
+      (p ? phraseHits : termHits).push({ note, line: note.bodyLine + i, text: displayLine(raw[i], p ? phrase : terms[0]), phrase: p });
       inNote++;
     }
     if (phraseHits.length >= limit) break;

@@ -8,3 +8,5 @@ export type { Cancellation, FullTextIndex, FullTextOptions, LineMatch } from './
 export { normalizeText, compactText } from './normalize';
 export { pinyinForms } from './pinyin';
 export type { PinyinForms } from './pinyin';
+export { matchSnippet } from './snippet';
+export { plainLine, plainMath } from './plainText';

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { displayTitle, searchConcepts, type KnowledgeBaseSnapshot, type LookupIndex, type Topic } from '../../core';
 import type { NotesHost } from '../notesHost';
 import type { Indexes } from './indexes';
-import { matchItem, noteItem, separator, topicItem, type LookupPickItem } from './lookupItems';
+import { Commands } from '../commands';
+import { matchItem, noMatchItem, noteItem, separator, topicItem, type LookupPickItem } from './lookupItems';
 import { createPick, openOnAccept, showWhileLoading } from './quickPick';
 
 const RESULTS = 50;
@@ -27,7 +28,8 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
     const lang = host.lang();
     const query = qp.value.trim();
     if (query) {
-      qp.items = searchConcepts(index, query, { limit: RESULTS, topicId: topic?.id }).map((m) => matchItem(m, lang));
+      const matches = searchConcepts(index, query, { limit: RESULTS, topicId: topic?.id });
+      qp.items = matches.length ? matches.map((m) => matchItem(m, lang)) : [noMatchItem(query)];
       return;
     }
     const items: LookupPickItem[] = [];
@@ -60,6 +62,11 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
   disposables.push(
     qp.onDidChangeValue(render),
     ...openOnAccept(qp, (item) => {
+      if (item.searchText !== undefined) {
+        qp.hide();
+        void vscode.commands.executeCommand(Commands.searchNotes, item.searchText);
+        return true;
+      }
       if (!item.topic) return false;
       enterTopic(item.topic);
       return true;

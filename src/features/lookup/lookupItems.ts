@@ -15,6 +15,8 @@ import type { NoteTarget } from '../commands';
 export interface LookupPickItem extends vscode.QuickPickItem {
   target?: NoteTarget;
   topic?: Topic;
+  /** Enter searches all note text for this query (the row shown when no concept matches). */
+  searchText?: string;
 }
 
 const ICON = {
@@ -27,6 +29,21 @@ const ICON = {
 
 export function openSourceButton(): vscode.QuickInputButton {
   return { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Open Source') };
+}
+
+/** The row Look Up shows when nothing matches: it says so, and Enter searches all note text instead. */
+export function noMatchItem(query: string): LookupPickItem {
+  return {
+    label: `$(search) ${vscode.l10n.t('No concept matches “{0}”', query)}`,
+    detail: vscode.l10n.t('Press Enter to search all note text for it'),
+    alwaysShow: true,
+    searchText: query,
+  };
+}
+
+/** The row Search Notes shows when neither a concept nor a line of note text matches. */
+export function noTextMatchItem(query: string): LookupPickItem {
+  return { label: `$(circle-slash) ${vscode.l10n.t('No note mentions “{0}”', query)}`, alwaysShow: true };
 }
 
 export function separator(label: string): LookupPickItem {

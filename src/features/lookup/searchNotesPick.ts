@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { searchConcepts, searchFullText, type KnowledgeBaseSnapshot } from '../../core';
 import type { NotesHost } from '../notesHost';
 import type { Indexes } from './indexes';
-import { lineItem, matchItem, separator, type LookupPickItem } from './lookupItems';
+import { lineItem, matchItem, noTextMatchItem, separator, type LookupPickItem } from './lookupItems';
 import { createPick, openOnAccept, showWhileLoading } from './quickPick';
 
 /** Concept hits shown above the full-text lines in Search Notes. */
@@ -34,7 +34,7 @@ export async function showSearchNotes(host: NotesHost, indexes: Indexes, initial
     const items: LookupPickItem[] = [];
     if (concepts.length) items.push(separator(vscode.l10n.t('Concepts')), ...concepts.map((m) => matchItem(m, lang)));
     if (lines.length) items.push(separator(vscode.l10n.t('In note text')), ...lines.map((m) => lineItem(m, lang)));
-    qp.items = items;
+    qp.items = items.length ? items : [noTextMatchItem(query)];
   };
 
   disposables.push(
