@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createKnowledgeBase, type KnowledgeBaseSnapshot } from '../../src/core';
-import { buildLookupIndex, searchConcepts } from '../../src/core/lookup';
+import { buildLookupIndex, searchConcepts, warmMeaningIndex } from '../../src/core/lookup';
+import { meaningIndexOf } from '../../src/core/lookup/searchConcepts';
 import { buildMeaningIndex, queryTerms } from '../../src/core/lookup/meaningIndex';
 import { contentWordCount, isFillerTerm, proseOf, textTerms } from '../../src/core/lookup/textTerms';
 import { toSimplified } from '../../src/core/lookup/simplified';
@@ -142,5 +143,21 @@ describe('retrieval by meaning (issue 13)', () => {
       assert.equal(ids[0], 't/overfitting');
       assert.ok(!ids.includes('t/lr-schedule'), ids.join(' '));
     });
+  });
+});
+
+describe('meaning index built in slices', () => {
+  it('gives the same ranking as one build, and a description typed mid-build finishes it', async () => {
+    const snapshot = await kb();
+    const whole = buildMeaningIndex(snapshot).search('验证集效果越来越差').map((h) => [h.note.id, h.score]);
+    assert.ok(whole.length > 0);
+    const index = buildLookupIndex(snapshot);
+    let steps = 0;
+    while (!warmMeaningIndex(index, 0)) steps++;
+    assert.ok(steps >= 1, 'a zero budget indexes one note per slice');
+    assert.deepEqual(meaningIndexOf(index).search('验证集效果越来越差').map((h) => [h.note.id, h.score]), whole);
+    const fresh = buildLookupIndex(snapshot);
+    assert.equal(warmMeaningIndex(fresh, 0), false);
+    assert.equal(searchConcepts(fresh, '训练时验证集上的效果越来越差')[0]?.item.note.id, 't/overfitting');
   });
 });

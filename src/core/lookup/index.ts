@@ -1,7 +1,7 @@
 /** Lookup: the precomputed index, concept search (Fuse + exact/prefix/pinyin tiers) and full-text search. */
 export { buildLookupIndex, FUSE_KEYS, FUSE_THRESHOLD } from './lookupIndex';
 export type { LookupIndex, LookupIndexOptions, LookupItem, NameEntry, NameField } from './lookupIndex';
-export { searchConcepts, noteNames, capQuery, FUSE_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from './searchConcepts';
+export { searchConcepts, warmMeaningIndex, noteNames, capQuery, FUSE_CANDIDATES, MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from './searchConcepts';
 export type { LookupMatch, MatchTier, SearchOptions } from './searchConcepts';
 export { buildFullTextIndex, searchFullText } from './fullTextSearch';
 export type { Cancellation, FullTextIndex, FullTextOptions, LineMatch } from './fullTextSearch';

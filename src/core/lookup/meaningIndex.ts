@@ -85,9 +85,24 @@ export interface MeaningIndexOptions {
   bm25?: { k: number; b: number; d: number };
 }
 
+/** Builds a meaning index in slices, so a host can spread the work over idle time instead of blocking on it. */
+export interface MeaningIndexBuilder {
+  /** Indexes notes for about `budgetMs`; true once every note is in. */
+  step(budgetMs: number): boolean;
+  /** Indexes what is left and returns the index (the same one on every call). */
+  finish(): MeaningIndex;
+  /** Share of the notes indexed so far, 0…1. */
+  readonly progress: number;
+}
+
 export function buildMeaningIndex(snapshot: KnowledgeBaseSnapshot, options: MeaningIndexOptions = {}): MeaningIndex {
+  return startMeaningIndex(snapshot, options).finish();
+}
+
+export function startMeaningIndex(snapshot: KnowledgeBaseSnapshot, options: MeaningIndexOptions = {}): MeaningIndexBuilder {
   const boost = { ...MEANING_BOOST, ...options.boost };
-  const started = performance.now();
+  let spent = 0;
+  const t0 = performance.now();
   const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Document frequency of every term, counted while MiniSearch tokenizes (it reads one document at a time).
   const df = new Map<string, number>();
@@ -109,72 +124,99 @@ export function buildMeaningIndex(snapshot: KnowledgeBaseSnapshot, options: Mean
     },
     processTerm: (term) => term,
   });
-  notes.forEach((note, id) => {
-    current = id;
-    mini.add(docOf(note, id));
-  });
-  lastDoc.clear();
-  const sorted = [...df.keys()].sort();
-  // A word being typed (no note holds it whole) counts as a common term.
-  const idf = (term: string) => Math.log(1 + notes.length / (df.get(term) ?? Math.max(1, notes.length / 10)));
-  const startsSome = (prefix: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
+  spent += performance.now() - t0;
+  let next = 0;
+  let built: MeaningIndex | undefined;
+  const step = (budgetMs: number): boolean => {
+    const started = performance.now();
+    while (next < notes.length) {
+      current = next;
+      mini.add(docOf(notes[next], next));
+      next++;
+      if (performance.now() - started >= budgetMs) break;
     }
-    return lo < sorted.length && sorted[lo].startsWith(prefix);
+    spent += performance.now() - started;
+    return next >= notes.length;
   };
-  const buildMs = performance.now() - started;
+  const finish = (): MeaningIndex => {
+    if (built) return built;
+    step(Infinity);
+    built = complete();
+    return built;
+  };
+  return {
+    step,
+    finish,
+    get progress() {
+      return notes.length ? next / notes.length : 1;
+    },
+  };
 
-  const search = (query: string, opts: { limit?: number; topicId?: string } = {}): MeaningHit[] => {
-    const terms = queryTerms(query);
-    // Terms no note holds (a bigram across two words, a typo) neither help nor count against coverage.
-    const last = terms[terms.length - 1];
-    // The word being typed: `regulari` finds regularization (only a Latin word of three letters or more).
-    const typing = last && /^[a-z]{3,}$/.test(last.term) && !/\s$/.test(query) ? last.term : undefined;
-    const known = terms.filter((t) => df.has(t.term) || (t.term === typing && startsSome(t.term)));
-    if (!known.length || known.every((t) => t.filler)) return [];
-    const weight = new Map(known.map((t) => [t.term, t.filler ? FILLER_WEIGHT : 1]));
-    // Coverage counts a rare term for more than a common one: "positive" says more than "model".
-    const informative = new Map(known.map((t) => [t.term, (weight.get(t.term) ?? 1) * idf(t.term)]));
-    const total = known.reduce((s, t) => s + (informative.get(t.term) ?? 0), 0);
-    const results: SearchResult[] = mini.search(known.map((t) => t.term).join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (t) => t,
-      boost,
-      ...(options.bm25 ? { bm25: options.bm25 } : {}),
-      boostTerm: (term) => weight.get(term) ?? 1,
-      prefix: (term) => term === typing,
-      combineWith: 'OR',
-    });
-    if (!results.length) return [];
-    const limit = opts.limit ?? 50;
-    const top = results[0].score;
-    const hits: MeaningHit[] = [];
-    for (const r of results) {
-      const note = notes[r.id as number];
-      if (opts.topicId && note.topicId !== opts.topicId && !note.topicId.startsWith(`${opts.topicId}/`)) continue;
-      let covered = 0;
-      for (const q of r.queryTerms) covered += informative.get(q) ?? 0;
-      let field: MeaningField = 'body';
-      let fieldRank: number = MEANING_FIELDS.length;
-      for (const fields of Object.values(r.match)) {
-        for (const f of fields) {
-          const k = MEANING_FIELDS.indexOf(f as MeaningField);
-          if (k >= 0 && k < fieldRank) {
-            fieldRank = k;
-            field = f as MeaningField;
+  function complete(): MeaningIndex {
+    const started = performance.now();
+    lastDoc.clear();
+    const sorted = [...df.keys()].sort();
+    // A word being typed (no note holds it whole) counts as a common term.
+    const idf = (term: string) => Math.log(1 + notes.length / (df.get(term) ?? Math.max(1, notes.length / 10)));
+    const startsSome = (prefix: string) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < sorted.length && sorted[lo].startsWith(prefix);
+    };
+    const buildMs = spent + performance.now() - started;
+
+    const search = (query: string, opts: { limit?: number; topicId?: string } = {}): MeaningHit[] => {
+      const terms = queryTerms(query);
+      // Terms no note holds (a bigram across two words, a typo) neither help nor count against coverage.
+      const last = terms[terms.length - 1];
+      // The word being typed: `regulari` finds regularization (only a Latin word of three letters or more).
+      const typing = last && /^[a-z]{3,}$/.test(last.term) && !/\s$/.test(query) ? last.term : undefined;
+      const known = terms.filter((t) => df.has(t.term) || (t.term === typing && startsSome(t.term)));
+      if (!known.length || known.every((t) => t.filler)) return [];
+      const weight = new Map(known.map((t) => [t.term, t.filler ? FILLER_WEIGHT : 1]));
+      // Coverage counts a rare term for more than a common one: "positive" says more than "model".
+      const informative = new Map(known.map((t) => [t.term, (weight.get(t.term) ?? 1) * idf(t.term)]));
+      const total = known.reduce((s, t) => s + (informative.get(t.term) ?? 0), 0);
+      const results: SearchResult[] = mini.search(known.map((t) => t.term).join(' '), {
+        tokenize: (text) => text.split(' '),
+        processTerm: (t) => t,
+        boost,
+        ...(options.bm25 ? { bm25: options.bm25 } : {}),
+        boostTerm: (term) => weight.get(term) ?? 1,
+        prefix: (term) => term === typing,
+        combineWith: 'OR',
+      });
+      if (!results.length) return [];
+      const limit = opts.limit ?? 50;
+      const top = results[0].score;
+      const hits: MeaningHit[] = [];
+      for (const r of results) {
+        const note = notes[r.id as number];
+        if (opts.topicId && note.topicId !== opts.topicId && !note.topicId.startsWith(`${opts.topicId}/`)) continue;
+        let covered = 0;
+        for (const q of r.queryTerms) covered += informative.get(q) ?? 0;
+        let field: MeaningField = 'body';
+        let fieldRank: number = MEANING_FIELDS.length;
+        for (const fields of Object.values(r.match)) {
+          for (const f of fields) {
+            const k = MEANING_FIELDS.indexOf(f as MeaningField);
+            if (k >= 0 && k < fieldRank) {
+              fieldRank = k;
+              field = f as MeaningField;
+            }
           }
         }
+        hits.push({ note, score: r.score, relative: r.score / top, coverage: total ? covered / total : 0, field, terms: r.terms });
+        if (hits.length >= limit) break;
       }
-      hits.push({ note, score: r.score, relative: r.score / top, coverage: total ? covered / total : 0, field, terms: r.terms });
-      if (hits.length >= limit) break;
-    }
-    return hits;
-  };
+      return hits;
+    };
 
-  return { search, docCount: mini.documentCount, buildMs };
+    return { search, docCount: mini.documentCount, buildMs };
+  }
 }

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { FIELD_ORDER as NAME_FIELD_ORDER, SHORT_PREFIX_BUCKET, bigramsOf, fuseRecord, type FuseDoc, type FuseKey, type LookupIndex, type LookupItem, type NameEntry, type NameField } from './lookupIndex';
 import { compactText, hasHan, normalizeText, queryWords } from './normalize';
 import { pinyinForms } from './pinyin';
-import { buildMeaningIndex, type MeaningField, type MeaningIndex } from './meaningIndex';
+import { startMeaningIndex, type MeaningField, type MeaningIndex, type MeaningIndexBuilder } from './meaningIndex';
 import { contentWordCount } from './textTerms';
 
 /** How a match was found, strongest first. */
@@ -317,16 +317,31 @@ export function searchConcepts(index: LookupIndex, rawQuery: string, options: Se
   return mergeMeaning(names, searchMeaning(index, query, options, short), options.limit ?? 50);
 }
 
-const meaningIndexes = new WeakMap<LookupIndex, MeaningIndex>();
+const meaningBuilders = new WeakMap<LookupIndex, MeaningIndexBuilder>();
 
-/** The meaning index of a lookup index, built on first use (or ahead of it by a host with time to spare). */
-export function meaningIndexOf(index: LookupIndex): MeaningIndex {
-  let m = meaningIndexes.get(index);
-  if (!m) {
-    m = buildMeaningIndex(index.snapshot);
-    meaningIndexes.set(index, m);
+function builderOf(index: LookupIndex): MeaningIndexBuilder {
+  let b = meaningBuilders.get(index);
+  if (!b) {
+    b = startMeaningIndex(index.snapshot);
+    meaningBuilders.set(index, b);
   }
-  return m;
+  return b;
+}
+
+/** The meaning index of a lookup index, built on first use (what warmMeaningIndex has not built yet, at once). */
+export function meaningIndexOf(index: LookupIndex): MeaningIndex {
+  return builderOf(index).finish();
+}
+
+/**
+ * Builds the meaning index of `index` ahead of use, about `budgetMs` at a time: a host calls it from idle callbacks
+ * until it returns true, so a large knowledge base never blocks typing for the whole build.
+ */
+export function warmMeaningIndex(index: LookupIndex, budgetMs: number): boolean {
+  const b = builderOf(index);
+  if (!b.step(budgetMs)) return false;
+  b.finish();
+  return true;
 }
 
 /** Notes matching a description or question, as LookupMatches in the meaning band, above the relevance floor. */
