@@ -77,7 +77,7 @@ const HEADING_PENALTY = 0.05;
 const FUSE_KEY_FIELD: Record<FuseKey, NameField | 'summary'> = { t: 'title', a: 'alias', p: 'pinyin', c: 'code', h: 'heading', s: 'summary' };
 
 /** The longest query (characters, spaces left out) the fuzzy tier reads. */
-export const FUZZY_MAX_LENGTH = 32;
+export const FUZZY_MAX_LENGTH = 20;
 /** How many strings (names, headings, summaries) the bigram preselection hands to Fuse per keystroke. */
 export const FUSE_CANDIDATES = 400;
 /** How many of the items sharing one Fuse doc (a 直觉 heading in every note) a fuzzy hit is credited to. */
