@@ -109,7 +109,7 @@ function lintNote(
       add(line, `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
     }
     if (/^[a-z0-9]{1,3}$/i.test(code) && !declared.some((d) => d.reason && d.name.toLowerCase() === code)) {
-      add(line, `bare code name "${code}" is too short to name a concept on its own: use a qualified or Callee(kw) form, or list it under \`ambiguous\` with a reason ("${code}: why it means this concept")`, 'warning');
+      add(line, `bare code name "${code}" is too short to name a concept on its own: use a qualified or Callee(kw) form, or list it under \`ambiguous\` with a reason ("${code}: why it means this concept")`);
     }
   }
   for (const id of note.related) {
