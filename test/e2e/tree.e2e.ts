@@ -120,9 +120,20 @@ describe('Notes tree (packaged VSIX in code-server)', function () {
   it('shows the Notes tree with topic rows', async () => {
     // Clicking an already-active entry would close the side bar.
     const item = page.locator(`.activitybar .action-item:has(${ACTIVITY_ENTRY})`).first();
+    // While the notes load, the view shows a "Loading notes…" row, never the welcome text for an empty knowledge base.
+    await page.evaluate(() => {
+      const w = window as unknown as { welcomeSeen: boolean };
+      w.welcomeSeen = false;
+      const check = () => {
+        if (document.querySelector('.part.sidebar')?.textContent?.includes('No notes were found')) w.welcomeSeen = true;
+      };
+      new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+      check();
+    });
     if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator(ACTIVITY_ENTRY).click();
     await page.locator('.part.sidebar').waitFor({ state: 'visible' });
     topicLabel = await waitForRowLabel(topic.titles);
+    assert.equal(await page.evaluate(() => (window as unknown as { welcomeSeen: boolean }).welcomeSeen), false, 'the welcome text showed before the notes were in');
     // The other topics on disk are rows too (at least one more, when there are several).
     const texts = await sidebarRows().allInnerTexts();
     const shown = topics.filter((t) => texts.some((x) => t.titles.some((title) => x.includes(title))));

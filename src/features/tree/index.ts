@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Commands, toNoteTarget } from '../commands';
 import { addNotesFolders, openSetting } from '../configuration';
 import type { NotesHost } from '../notesHost';
-import { NoteTreeProvider } from './noteTreeProvider';
+import { NoteTreeProvider, TREE_VIEW_ID } from './noteTreeProvider';
 
-export const TREE_VIEW_ID = 'aiNotes.tree';
+export { TREE_VIEW_ID };
 
 /** The Notes tree view: topics → notes → headings, refreshed whenever the knowledge base reloads. */
 export function activateTree(context: vscode.ExtensionContext, host: NotesHost): { tree: NoteTreeProvider } {

@@ -4,7 +4,9 @@ import type { Heading, Note, Topic } from '../../core';
 export type NoteTreeNode =
   | { kind: 'topic'; topic: Topic }
   | { kind: 'note'; note: Note }
-  | { kind: 'heading'; note: Note; heading: Heading; children: Heading[] };
+  | { kind: 'heading'; note: Note; heading: Heading; children: Heading[] }
+  /** The one row shown until the notes are in. */
+  | { kind: 'loading' };
 
 /** Nests a note's h3 headings under the h2 before them; leading h3s stay at the top level. */
 export function headingNodes(note: Note, within?: Heading): NoteTreeNode[] {

@@ -5,6 +5,10 @@ import type { NotesHost } from '../notesHost';
 import { Disposable } from '../util/dispose';
 import { headingNodes, type NoteTreeNode } from './noteTreeItems';
 
+/** The tree view's id (package.json `views`). */
+export const TREE_VIEW_ID = 'aiNotes.tree';
+const LOADING: NoteTreeNode = { kind: 'loading' };
+
 export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvider<NoteTreeNode> {
   private readonly changed = this._register(new vscode.EventEmitter<NoteTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -19,6 +23,7 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   refresh(snapshot: KnowledgeBaseSnapshot): void {
     this.snapshot = snapshot;
+    this.markLoaded();
     this.noteNodes.clear();
     this.topicNodes.clear();
     this.changed.fire(undefined);
@@ -46,13 +51,41 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
     return n;
   }
 
+  private loading: Promise<void> | undefined;
+
+  /**
+   * Until the notes are in, the tree shows one "Loading notes…" row (and the view's progress bar) at once instead of
+   * an empty view: the welcome text ("No notes were found") is only for a load that finished and found nothing.
+   */
+  private startLoading(): void {
+    if (this.loading) return;
+    this.loading = Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {
+        try {
+          this.refresh(await this.host.ready());
+        } catch (e) {
+          this.host.log.error(`loading notes failed: ${(e as Error).message}`);
+          this.failed = true;
+          this.markLoaded();
+          this.changed.fire(undefined);
+        }
+      }),
+    );
+  }
+  private failed = false;
+
+  /** The welcome text ("No notes were found") is shown only once a load has finished (package.json `when`). */
+  private markLoaded(): void {
+    void vscode.commands.executeCommand('setContext', 'aiNotes.notesLoaded', true);
+  }
+
   async getChildren(element?: NoteTreeNode): Promise<NoteTreeNode[]> {
     if (!element) {
-      try {
-        this.snapshot = this.snapshot ?? (await this.host.ready());
-      } catch (e) {
-        this.host.log.error(`loading notes failed: ${(e as Error).message}`);
-        return [];
+      this.snapshot = this.snapshot ?? this.host.kb.current;
+      if (!this.snapshot) {
+        if (this.failed) return [];
+        this.startLoading();
+        return [LOADING];
       }
       const root = this.snapshot.root;
       return [
@@ -70,6 +103,8 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
         return element.note.headings.length ? headingNodes(element.note) : [];
       case 'heading':
         return headingNodes(element.note, element.heading);
+      case 'loading':
+        return [];
     }
   }
 
@@ -79,6 +114,7 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
       const id = element.topic.id;
       return id.includes('/') ? this.topicNode(id.slice(0, id.lastIndexOf('/'))) : undefined;
     }
+    if (element.kind === 'loading') return undefined;
     return this.noteNode(element.note.id);
   }
 
@@ -130,6 +166,12 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
         item.tooltip = `${displayTitle(note, lang)} › ${heading.text}`;
         const target: NoteTarget = { id: note.id, heading: heading.slug, line: heading.line };
         item.command = { command: Commands.openNote, title: vscode.l10n.t('Open Note'), arguments: [target] };
+        return item;
+      }
+      case 'loading': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Loading notes…'), vscode.TreeItemCollapsibleState.None);
+        item.id = 'loading';
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
         return item;
       }
     }
