@@ -89,7 +89,8 @@ function queryBigrams(run: string): string[] {
  */
 export function textTerms(text: string, options: { query?: boolean } = {}): string[] {
   const pairs = options.query ? queryBigrams : bigrams;
-  const norm = normalizeText(splitHumps(text));
+  // Only Han runs and [a-z0-9] words are read, so separators need no replacing: full-width folding and lower case do.
+  const norm = foldText(splitHumps(text));
   const out: string[] = [];
   let last = 0;
   const latin = (from: number, to: number) => {
@@ -106,6 +107,12 @@ export function textTerms(text: string, options: { query?: boolean } = {}): stri
   }
   latin(last, norm.length);
   return out;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** NFKC (full-width letters and digits to ASCII) and lower case: what normalizeText does short of the separators. */
+function foldText(text: string): string {
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase();
 }
 
 /** Whether a query term is a question or filler word, to be weighed down. */
