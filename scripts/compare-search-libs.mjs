@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 const out = path.resolve('out');
 const core = require(path.join(out, 'src/core/index.js'));
 const { nodeNoteFiles } = require(path.join(out, 'src/node/nodeNoteFiles.js'));
-const { textTerms, proseOf } = require(path.join(out, 'src/core/lookup/textTerms.js'));
-const { MEANING_FIELDS, MEANING_BOOST, queryTerms } = require(path.join(out, 'src/core/lookup/meaningIndex.js'));
+const { textTerms } = require(path.join(out, 'src/core/lookup/textTerms.js'));
+const { MEANING_FIELDS, MEANING_BOOST, docOf, queryTerms } = require(path.join(out, 'src/core/lookup/meaningIndex.js'));
 const { syntheticKnowledgeBase } = require(path.join(out, 'bench/lookupBench.js'));
 const { inMemoryFiles } = require(path.join(out, 'test/support/inMemoryFiles.js'));
 
@@ -29,16 +29,7 @@ const snapshot = synthetic
   ? await core.createKnowledgeBase({ files: inMemoryFiles(syntheticKnowledgeBase(synthetic).files), roots: ['/kb'] }).load()
   : await core.createKnowledgeBase({ files: nodeNoteFiles, roots: [path.resolve('notes')] }).load();
 const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => (a.id < b.id ? -1 : 1));
-const docs = notes.map((note, id) => ({
-  id: String(id),
-  title: `${note.title} ${note.titleEn}`,
-  alias: note.aliases.join(' \n '),
-  code: [...note.code, ...note.facets.flatMap((f) => [f.name, ...f.code])].join(' \n '),
-  summary: `${note.summary} \n ${note.summaryEn}`,
-  facet: note.facets.map((f) => `${f.gloss} \n ${f.glossEn}`).join(' \n '),
-  heading: note.headings.map((h) => h.text).join(' \n '),
-  body: proseOf(note.body.slice(0, 20_000)),
-}));
+const docs = notes.map((note, id) => ({ ...docOf(note, id), id: String(id) }));
 let querying = false;
 const terms = (text) => [...new Set(textTerms(text))];
 const queries = synthetic

@@ -39,7 +39,7 @@ export interface MeaningIndex {
   readonly buildMs: number;
 }
 
-interface Doc {
+export interface Doc {
   id: number;
   title: string;
   alias: string;
@@ -53,7 +53,8 @@ interface Doc {
 /** Body text indexed per note at most (a 1 MB note must not cost a second of indexing). */
 const MAX_BODY = 20_000;
 
-function docOf(note: Note, id: number): Doc {
+/** The document a note is in the meaning index (exported for scripts/compare-search-libs.mjs). */
+export function docOf(note: Note, id: number): Doc {
   return {
     id,
     title: `${note.title} ${note.titleEn}`,
