@@ -1,6 +1,6 @@
 // The host-message pump (show, scrollTo, notice) and the toolbar's buttons, which become messages back.
 import { parseHostMessage, type WebviewMessage } from '../../src/shared/previewProtocol';
-import { $, backButton, content, el, forwardButton, header, labels, notice, outlineList, post, related } from './dom';
+import { $, backButton, content, el, forwardButton, header, labels, notice, outlineList, post, related, linkedFrom } from './dom';
 import { applyScroll, readingPosition } from './scroll';
 import { show } from './show';
 
@@ -66,4 +66,5 @@ function showError(text: string): void {
   header.replaceChildren();
   outlineList.replaceChildren();
   related.hidden = true;
+  linkedFrom.hidden = true;
 }

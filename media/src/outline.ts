@@ -1,6 +1,7 @@
 // The side panel: the note's outline, its related notes, and the toggle that opens and closes it.
 import type { NoteView } from '../../src/shared/previewProtocol';
-import { el, outlineList, outlineToggle, related, relatedList } from './dom';
+import { el, linkedFrom, linkedFromList, outlineList, outlineToggle, related, relatedList } from './dom';
+import type { RelatedItem } from '../../src/shared/previewProtocol';
 
 export function buildOutline(view: NoteView): void {
   outlineList.replaceChildren();
@@ -16,19 +17,31 @@ export function buildOutline(view: NoteView): void {
   document.body.classList.toggle('has-outline', view.outline.length > 0);
 }
 
-export function buildRelated(view: NoteView): void {
-  relatedList.replaceChildren();
-  for (const r of view.related) {
+function fillCards(list: HTMLUListElement, items: readonly RelatedItem[]): void {
+  list.replaceChildren();
+  for (const r of items) {
     const li = el('li');
     const a = el('a', 'related-card');
     a.href = '#';
     a.dataset.note = r.id;
+    a.title = r.title;
     a.append(el('span', 'related-card-title', r.title));
-    if (r.summary) a.append(el('span', 'related-card-summary', r.summary));
+    if (r.summaryHtml) {
+      const summary = el('span', 'related-card-summary');
+      summary.innerHTML = r.summaryHtml; // the host's renderer output (escaped text, KaTeX), like the body
+      a.append(summary);
+    }
     li.append(a);
-    relatedList.append(li);
+    list.append(li);
   }
+}
+
+/** The one related-notes section (the note's own list and `related:`), then the notes that link here. */
+export function buildRelated(view: NoteView): void {
+  fillCards(relatedList, view.related);
   related.hidden = view.related.length === 0;
+  fillCards(linkedFromList, view.linkedFrom);
+  linkedFrom.hidden = view.linkedFrom.length === 0;
 }
 
 const wideEnough = () => window.innerWidth >= 900;

@@ -28,6 +28,8 @@ export type { TexToSvg } from './math/texToSvg';
 export { buildLookupIndex, searchConcepts, warmMeaningIndex, noteNames, capQuery, MAX_QUERY_LENGTH, buildFullTextIndex, searchFullText, pinyinForms, normalizeText, compactText, matchSnippet, plainLine } from './lookup';
 export type { LookupIndex, LookupItem, LookupMatch, MatchTier, NameField, SearchOptions, FullTextIndex, LineMatch, FullTextOptions, Cancellation, PinyinForms } from './lookup';
 export { renderNote } from './render/renderNote';
+export { inlineMathHtml } from './render/math';
+export { backlinks, bodyWithoutRelatedSection, linkedIds, relatedIds, relatedSectionHeading } from './noteGraph';
 export type { RenderOptions, RenderedNote, RenderedHeading, RenderProblem, NoteToRender } from './render/renderNote';
 export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';

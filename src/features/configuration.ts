@@ -5,10 +5,26 @@ export interface AiNotesConfiguration {
   notesFolders: string[];
   includeBundledNotes: boolean;
   displayLanguage: 'auto' | 'zh' | 'en';
-  hover: { enabled: boolean; languages: string[] };
+  hover: { enabled: boolean; languages: string[]; mode: HoverMode };
+  /** Where a note opened from code (hover, Explain, Look Up in an editor) shows: beside the code, or in its place. */
+  openFromCode: 'beside' | 'active';
+  tree: { showHeadings: boolean };
 }
 
-export type SettingKey = 'notesFolders' | 'includeBundledNotes' | 'displayLanguage' | 'hover.enabled' | 'hover.languages';
+/** `auto`: compact when a Python language server also answers hovers, full otherwise. */
+export type HoverMode = 'auto' | 'compact' | 'full' | 'off';
+
+export type SettingKey =
+  | 'notesFolders'
+  | 'includeBundledNotes'
+  | 'displayLanguage'
+  | 'hover.enabled'
+  | 'hover.languages'
+  | 'hover.mode'
+  | 'openFromCode'
+  | 'tree.showHeadings';
+
+const HOVER_MODES: readonly HoverMode[] = ['auto', 'compact', 'full', 'off'];
 
 const SECTION = 'aiNotes';
 
@@ -20,6 +36,7 @@ function stringList(value: unknown): string[] {
 export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesConfiguration {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const lang = c.get<string>('displayLanguage', 'auto');
+  const mode = c.get<string>('hover.mode', 'auto') as HoverMode;
   return {
     notesFolders: stringList(c.get('notesFolders', [])),
     includeBundledNotes: c.get<boolean>('includeBundledNotes', true) !== false,
@@ -27,7 +44,10 @@ export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesCon
     hover: {
       enabled: c.get<boolean>('hover.enabled', true) !== false,
       languages: stringList(c.get('hover.languages', ['python'])),
+      mode: HOVER_MODES.includes(mode) ? mode : 'auto',
     },
+    openFromCode: c.get<string>('openFromCode', 'beside') === 'active' ? 'active' : 'beside',
+    tree: { showHeadings: c.get<boolean>('tree.showHeadings', true) !== false },
   };
 }
 

@@ -33,7 +33,8 @@ export interface OutlineItem {
 export interface RelatedItem {
   id: string;
   title: string;
-  summary: string;
+  /** The summary as safe HTML from the host's renderer (text escaped, inline math rendered by KaTeX). */
+  summaryHtml: string;
 }
 
 export interface NoteView {
@@ -48,6 +49,8 @@ export interface NoteView {
   html: string;
   outline: OutlineItem[];
   related: RelatedItem[];
+  /** Notes that link to this one and are not among `related` (backlinks). */
+  linkedFrom: RelatedItem[];
   /** Whether the body already starts with a level-1 heading (else the webview shows the title as one). */
   hasTitleHeading: boolean;
 }
@@ -166,12 +169,12 @@ function parseNoteView(x: unknown): NoteView | undefined {
     v.every((o) => isObj(o) && isCount(o.level) && isStr(o.slug, LIMITS.slug) && isStr(o.html, LIMITS.text));
   const related = (v: unknown): v is RelatedItem[] =>
     Array.isArray(v) && v.length <= LIMITS.list &&
-    v.every((o) => isObj(o) && isId(o.id) && isStr(o.title, LIMITS.text) && isStr(o.summary, LIMITS.text));
+    v.every((o) => isObj(o) && isId(o.id) && isStr(o.title, LIMITS.text) && isStr(o.summaryHtml, LIMITS.text));
   if (!isId(x.id) || !isStr(x.title, LIMITS.text) || !isStr(x.subtitle, LIMITS.text) || !strList(x.breadcrumb) || !strList(x.tags)) return undefined;
-  if (!isStr(x.html, LIMITS.html) || !outline(x.outline) || !related(x.related) || typeof x.hasTitleHeading !== 'boolean') return undefined;
+  if (!isStr(x.html, LIMITS.html) || !outline(x.outline) || !related(x.related) || !related(x.linkedFrom) || typeof x.hasTitleHeading !== 'boolean') return undefined;
   return {
     id: x.id, title: x.title, subtitle: x.subtitle, breadcrumb: x.breadcrumb, tags: x.tags, html: x.html,
-    outline: x.outline, related: x.related, hasTitleHeading: x.hasTitleHeading,
+    outline: x.outline, related: x.related, linkedFrom: x.linkedFrom, hasTitleHeading: x.hasTitleHeading,
   };
 }
 

@@ -64,13 +64,33 @@ describe('note view model', () => {
     assert.equal(zh.title, '甲');
     assert.equal(zh.subtitle, '甲 (en)', 'the heading is Chinese, so the subtitle is the English title');
     assert.deepEqual(zh.breadcrumb, ['主题']);
-    assert.deepEqual(zh.related.map((r) => [r.id, r.title, r.summary]), [['t/b', '乙', '乙 摘要']]);
+    assert.deepEqual(zh.related.map((r) => [r.id, r.title, r.summaryHtml]), [['t/b', '乙', '乙 摘要']]);
     assert.deepEqual(zh.outline.map((o) => o.slug), [note.headings[0].slug]);
     assert.ok(zh.html.includes('katex'), 'math is rendered');
     const en = buildNoteView(note, { snapshot: s, lang: 'en', imageUrl: () => undefined });
     assert.equal(en.title, '甲 (en)');
     assert.deepEqual(en.breadcrumb, ['Topic']);
-    assert.equal(en.related[0].summary, '乙 summary');
+    assert.equal(en.related[0].summaryHtml, '乙 summary');
+  });
+
+  it('shows one related section: the closing 相关 list of a note becomes the cards, with math in summaries rendered', async () => {
+    const s = await snapshotOf({
+      '/n/t/a.md': noteText(fields('甲', { related: ['t/c'] }), '# 甲\n\n## 正文\n\n见 [乙](b.md)。\n\n## 相关\n\n- [乙](b.md)\n- [[t/d]]\n'),
+      '/n/t/b.md': noteText({ ...fields('乙'), summary: '损失 $L=x^2$ <b>粗</b>' }),
+      '/n/t/c.md': noteText(fields('丙')),
+      '/n/t/d.md': noteText(fields('丁'), '# 丁\n\n回到 [甲](a.md)\n'),
+      '/n/t/e.md': noteText(fields('戊'), '# 戊\n\n另见 [[t/a]] 与 [甲](./a.md)\n'),
+    });
+    const v = buildNoteView(s.notes.get('t/a')!, { snapshot: s, lang: 'zh', imageUrl: () => undefined });
+    assert.ok(!v.html.includes('相关'), 'the closing 相关 section is not rendered in the body');
+    assert.ok(v.html.includes('正文'), 'the rest of the body is');
+    assert.deepEqual(v.related.map((r) => r.id), ['t/b', 't/d', 't/c'], 'the links of the section in order, then front matter related');
+    const b = v.related[0].summaryHtml;
+    assert.ok(b.includes('class="katex"'), b);
+    assert.ok(b.includes('&lt;b&gt;') && !b.includes('<b>'), 'summary text is escaped');
+    // Backlinks: d and e link to a; d is already a related card, so only e is under "Linked from".
+    assert.deepEqual(v.linkedFrom.map((r) => r.id), ['t/e']);
+    assert.deepEqual(v.outline.map((o) => o.slug), [s.notes.get('t/a')!.headings.find((h) => h.text === '正文')!.slug]);
   });
 
   it('escapes the message of a missing note', () => {

@@ -35,7 +35,7 @@ describe('preview messages', () => {
   });
 
   describe('from the host (validated by the webview)', () => {
-    const view = { id: 'a', title: 'T', subtitle: '', breadcrumb: ['x'], tags: [], html: '<p>x</p>', outline: [{ level: 2, slug: 's', html: 'S' }], related: [{ id: 'b', title: 'B', summary: '' }], hasTitleHeading: true };
+    const view = { id: 'a', title: 'T', subtitle: '', breadcrumb: ['x'], tags: [], html: '<p>x</p>', outline: [{ level: 2, slug: 's', html: 'S' }], related: [{ id: 'b', title: 'B', summaryHtml: '' }], linkedFrom: [{ id: 'c', title: 'C', summaryHtml: 'c' }], hasTitleHeading: true };
 
     it('accepts show, scrollTo and notice', () => {
       const show = { type: 'show', view, canGoBack: false, canGoForward: true, scroll: { kind: 'heading', slug: 's' } };
@@ -49,7 +49,8 @@ describe('preview messages', () => {
         { type: 'show', view, canGoBack: false, canGoForward: true, scroll: { kind: 'sideways' } },
         { type: 'show', view: { ...view, html: 3 }, canGoBack: false, canGoForward: false, scroll: { kind: 'top' } },
         { type: 'show', view: { ...view, outline: [{ level: 'x' }] }, canGoBack: false, canGoForward: false, scroll: { kind: 'top' } },
-        { type: 'show', view: { ...view, related: [{ id: '', title: 'x', summary: '' }] }, canGoBack: false, canGoForward: false, scroll: { kind: 'top' } },
+        { type: 'show', view: { ...view, related: [{ id: '', title: 'x', summaryHtml: '' }] }, canGoBack: false, canGoForward: false, scroll: { kind: 'top' } },
+        { type: 'show', view: { ...view, linkedFrom: undefined }, canGoBack: false, canGoForward: false, scroll: { kind: 'top' } },
         { type: 'show', view, scroll: { kind: 'top' } }, { type: 'scrollTo', scroll: { kind: 'offset', top: -5 } }, { type: 'notice', text: 5 },
       ];
       for (const m of bad) assert.equal(parseHostMessage(m), undefined, JSON.stringify(m).slice(0, 200));

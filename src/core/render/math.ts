@@ -125,3 +125,18 @@ function computeTex(tex: string, display: boolean, markup: string, output: TexOu
     return fail(message.replace(/^KaTeX parse error: /, ''));
   }
 }
+
+/**
+ * Plain text with inline `$…$` formulas (a summary, a card) as HTML: the text escaped, each formula rendered by
+ * KaTeX (HTML output only), an unclosed `$` kept as text.
+ */
+export function inlineMathHtml(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/\$([^$\n]+?)\$/g)) {
+    out += escapeHtml(text.slice(last, m.index));
+    out += renderTex(m[1], false, '$', 'html').html;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeHtml(text.slice(last));
+}

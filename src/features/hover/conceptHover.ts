@@ -17,6 +17,13 @@ export function formulaColor(kind: vscode.ColorThemeKind): string {
   }
 }
 
+/** The first sentence of a summary (Chinese 。！？ or English . ! ?), for the one-line compact hover. */
+export function firstSentence(text: string, maxChars = 140): string {
+  const m = /^(.+?[。！？]|.+?[.!?](?=\s|$))/su.exec(text.trim());
+  const first = (m ? m[1] : text).trim();
+  return first.length > maxChars ? `${first.slice(0, maxChars - 1)}…` : first;
+}
+
 /**
  * The hover: title (display language first), summary and the formula as an SVG image, then the two command links.
  * Two Markdown strings: the note's part is untrusted, without theme icons, and every string from the note is inert
@@ -29,6 +36,7 @@ export function conceptHoverMarkdown(
   tex: TexToSvg,
   identifier: string,
   why: { facet?: FacetMatch; resolved?: string } = {},
+  compact = false,
 ): vscode.MarkdownString[] {
   const note = new vscode.MarkdownString(undefined, false);
   note.isTrusted = false;
@@ -42,10 +50,11 @@ export function conceptHoverMarkdown(
     const gloss = lang === 'en' ? facet.glossEn || facet.gloss : facet.gloss || facet.glossEn;
     note.appendMarkdown(`\`${inertMarkdown(facet.name, 100).replace(/`/g, '')}\` — ${inertMarkdown(gloss, 400)}\n\n`);
   }
-  if (why.resolved) note.appendMarkdown(`<sub>${inertMarkdown(why.resolved, 200)}</sub>\n\n`.replace(/<\/?sub>/g, '_'));
+  if (why.resolved && !compact) note.appendMarkdown(`<sub>${inertMarkdown(why.resolved, 200)}</sub>\n\n`.replace(/<\/?sub>/g, '_'));
   const summary = displaySummary(concept, lang);
-  if (summary) note.appendMarkdown(`${inertMarkdown(summary)}\n\n`);
-  if (concept.formula) {
+  // Compact (beside a language server's signature and docstring): one line of summary, no formula.
+  if (summary) note.appendMarkdown(`${inertMarkdown(compact ? firstSentence(summary) : summary)}\n\n`);
+  if (concept.formula && !compact) {
     const rendered = tex.render(concept.formula, formulaColor(vscode.window.activeColorTheme.kind));
     // A formula MathJax cannot read shows as its source, in a fenced block nothing in it can close.
     note.appendMarkdown(`${'svg' in rendered ? svgImageMarkdown(rendered.svg, concept.formula) : codeBlockMarkdown(concept.formula, 'latex')}\n\n`);
@@ -53,7 +62,7 @@ export function conceptHoverMarkdown(
   const links = new vscode.MarkdownString(undefined, true);
   links.isTrusted = { enabledCommands: [Commands.openNote, Commands.lookup] };
   links.supportHtml = false;
-  const open = commandUri(Commands.openNote, facet?.heading ? { id: concept.id, heading: slugify(facet.heading) } : { id: concept.id });
+  const open = commandUri(Commands.openNote, { id: concept.id, ...(facet?.heading ? { heading: slugify(facet.heading) } : {}), fromCode: true });
   const lookup = commandUri(Commands.lookup, identifier);
   links.appendMarkdown(
     `[$(book) ${vscode.l10n.t('Open note')}](${open} "${vscode.l10n.t('Open the full note')}") · ` +

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TexToSvg } from '../../core';
+import type { HoverMode } from '../configuration';
 import type { NotesHost } from '../notesHost';
 import type { ConceptFinder } from './conceptFinder';
 import { conceptHoverMarkdown } from './conceptHover';
@@ -10,19 +11,43 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
     private readonly host: NotesHost,
     private readonly finder: ConceptFinder,
     private readonly tex: TexToSvg,
-    private readonly isEnabled: (document: vscode.TextDocument) => boolean,
+    private readonly modeOf: (document: vscode.TextDocument) => HoverMode,
   ) {}
 
+  /** Positions whose hovers we are asking VS Code for (auto mode): our own provider stays out of that answer. */
+  private readonly probing = new Set<string>();
+
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!this.isEnabled(document)) return undefined;
+    const mode = this.modeOf(document);
+    const key = `${document.uri.toString()}#${position.line}:${position.character}`;
+    if (mode === 'off' || this.probing.has(key)) return undefined;
     try {
       const hit = await this.finder.at(document, position, token);
       if (!hit || token.isCancellationRequested) return undefined;
+      const compact = mode === 'compact' || (mode === 'auto' && (await this.othersAnswer(document, position, key)));
+      if (token.isCancellationRequested) return undefined;
       const range = new vscode.Range(hit.line, hit.start, hit.line, hit.end);
-      return new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), this.tex, hit.chain, { facet: 'facet' in hit.match ? hit.match.facet : undefined, resolved: hit.match.resolved }), range);
+      const why = { facet: 'facet' in hit.match ? hit.match.facet : undefined, resolved: hit.match.resolved };
+      return new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), this.tex, hit.chain, why, compact), range);
     } catch (e) {
       this.host.log.error(`hover failed: ${(e as Error).message}`);
       return undefined;
     }
   }
+
+  /**
+   * Whether another hover provider (a language server's signature and docstring) answers here. Asked through
+   * VS Code's own hover command, with our provider excluded for that position; a provider slower than
+   * OTHERS_WAIT_MS counts as silent, so our hover is never held up for long.
+   */
+  private async othersAnswer(document: vscode.TextDocument, position: vscode.Position, key: string): Promise<boolean> {
+    this.probing.add(key);
+    const asked = Promise.resolve(vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position)).finally(
+      () => this.probing.delete(key),
+    );
+    const hovers = await Promise.race([asked.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, OTHERS_WAIT_MS))]);
+    return (hovers ?? []).some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).trim() !== ''));
+  }
 }
+
+const OTHERS_WAIT_MS = 500;

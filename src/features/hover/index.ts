@@ -10,7 +10,10 @@ import { lazyTexToSvg } from './texLoader';
 /** Concept hovers in ML code and "Explain Word at Cursor". */
 export function activateHover(context: vscode.ExtensionContext, host: NotesHost): void {
   const finder = new ConceptFinder(host);
-  const provider = new ConceptHoverProvider(host, finder, lazyTexToSvg(), (document) => readConfiguration(document).hover.enabled);
+  const provider = new ConceptHoverProvider(host, finder, lazyTexToSvg(), (document) => {
+    const hover = readConfiguration(document).hover;
+    return hover.enabled ? hover.mode : 'off';
+  });
 
   let registration: vscode.Disposable | undefined;
   const register = () => {

@@ -22,12 +22,14 @@ export function createPick(placeholder: string, matchOnDetail: boolean): vscode.
 
 /** Enter opens the chosen note (in the preview), the row's button opens its source; `intercept` may handle a row first. */
 export function openOnAccept(qp: vscode.QuickPick<LookupPickItem>, intercept?: (item: LookupPickItem) => boolean): vscode.Disposable[] {
+  // Started from a code editor (not the preview): the note opens beside the code (setting aiNotes.openFromCode).
+  const fromCode = vscode.window.activeTextEditor !== undefined;
   return [
     qp.onDidAccept(async () => {
       const item = qp.selectedItems[0] ?? qp.activeItems[0];
       if (!item || intercept?.(item) || !item.target) return;
       qp.hide();
-      await vscode.commands.executeCommand(Commands.openNote, item.target);
+      await vscode.commands.executeCommand(Commands.openNote, { ...item.target, fromCode });
     }),
     qp.onDidTriggerItemButton(async (e) => {
       if (!e.item.target) return;

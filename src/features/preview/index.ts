@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, noteLink, toNoteTarget } from '../commands';
+import { readConfiguration } from '../configuration';
 import type { NotesHost } from '../notesHost';
 import { writeClipboard } from './clipboard';
 import { PREVIEW_VIEW_TYPE } from './notePreview';
@@ -18,11 +19,13 @@ export function activatePreview(context: vscode.ExtensionContext, host: NotesHos
     vscode.commands.registerCommand(Commands.openNote, async (arg: unknown) => {
       const target = toNoteTarget(arg);
       if (!target) return;
-      const side = typeof arg === 'object' && arg !== null && (arg as { side?: unknown }).side === true;
+      const flags = typeof arg === 'object' && arg !== null ? (arg as { side?: unknown; fromCode?: unknown }) : {};
+      // A note opened from code (a hover, Explain, Look Up in an editor) goes beside the code unless set otherwise.
+      const glance = flags.fromCode === true && vscode.window.activeTextEditor !== undefined && readConfiguration().openFromCode === 'beside';
       const note = await host.requireNote(target);
       if (!note) return;
       host.markOpened(note.id);
-      previews.open(target, { side });
+      previews.open(target, { side: flags.side === true, glance });
     }),
     vscode.commands.registerCommand(Commands.copyLink, async (arg: unknown) => {
       const target = toNoteTarget(arg) ?? (previews.current?.currentId ? { id: previews.current.currentId } : undefined);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isInsideRoot } from '../../core';
+import { isInsideRoot, type Lang } from '../../core';
 import { Disposable } from '../util/dispose';
 import { Commands, type NoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
@@ -45,6 +45,8 @@ export class NotePreview extends Disposable {
   private rootsKey: string;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
+  /** The display language of the page's chrome; a change reloads the page. */
+  private shellLang: Lang;
   /** When the panel was last focused, to pick the one to reuse. */
   lastActive = Date.now();
 
@@ -55,7 +57,8 @@ export class NotePreview extends Disposable {
     super();
     this.rootsKey = host.roots.join('\n');
     panel.webview.options = previewWebviewOptions(host);
-    panel.webview.html = previewShell(panel.webview, host.extensionUri, previewLabels(), vscode.env.language);
+    this.shellLang = host.lang();
+    panel.webview.html = this.shellHtml();
     for (const d of [
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
@@ -119,7 +122,17 @@ export class NotePreview extends Disposable {
       this.webviewReady = false;
       this.panel.webview.options = previewWebviewOptions(this.host);
     }
+    if (this.host.lang() !== this.shellLang) {
+      // The display language changed: the page's own words (On this page, Related notes…) follow it.
+      this.shellLang = this.host.lang();
+      this.webviewReady = false;
+      this.panel.webview.html = this.shellHtml();
+    }
     if (this.currentId !== undefined) this.render({ kind: 'keep' });
+  }
+
+  private shellHtml(): string {
+    return previewShell(this.panel.webview, this.host.extensionUri, previewLabels(this.shellLang), this.shellLang === 'zh' ? 'zh-CN' : 'en');
   }
 
   private render(scroll: ScrollTarget): void {
@@ -223,11 +236,11 @@ export class NotePreview extends Disposable {
       case 'copyLink':
         if (current) {
           const link = await vscode.commands.executeCommand<string | undefined>(Commands.copyLink, { id: current, heading: m.heading });
-          if (link) await this.post({ type: 'notice', text: `${previewLabels().linkCopied} ${link}` });
+          if (link) await this.post({ type: 'notice', text: `${previewLabels(this.host.lang()).linkCopied} ${link}` });
         }
         return;
       case 'copyText':
-        if (await writeClipboard(m.text)) await this.post({ type: 'notice', text: previewLabels().linkCopied });
+        if (await writeClipboard(m.text)) await this.post({ type: 'notice', text: previewLabels(this.host.lang()).linkCopied });
         return;
     }
   }

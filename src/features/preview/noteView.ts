@@ -1,4 +1,5 @@
-import { displaySummary, displayTitle, escapeHtml, otherTitle, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
+import { backlinks, bodyWithoutRelatedSection, displaySummary, displayTitle, escapeHtml, inlineMathHtml, otherTitle, relatedIds, renderNote, type Lang, type Note, type KnowledgeBaseSnapshot } from '../../core';
+import type { RelatedItem } from '../../shared/previewProtocol';
 import { parseHostMessage, type HostMessage, type NoteView, type ScrollTarget } from '../../shared/previewProtocol';
 
 export interface ViewContext {
@@ -11,7 +12,8 @@ export interface ViewContext {
 /** Everything the webview shows for a note: the core's rendering plus titles, outline and related notes. */
 export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
   const { snapshot, lang } = ctx;
-  const rendered = renderNote(note, {
+  // The note's own closing "相关" list becomes the cards below the note (one related section, not two).
+  const rendered = renderNote({ ...note, body: bodyWithoutRelatedSection(note) }, {
     noteTitle: (id) => {
       const n = snapshot?.notes.get(id);
       return n ? displayTitle(n, lang) : undefined;
@@ -26,10 +28,12 @@ export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
       breadcrumb.push(topic ? displayTitle(topic, lang) : parts[i - 1]);
     }
   }
-  const related = note.related
-    .map((id) => snapshot?.notes.get(id))
-    .filter((n): n is Note => n !== undefined && n.id !== note.id)
-    .map((n) => ({ id: n.id, title: displayTitle(n, lang), summary: n.error ? '' : displaySummary(n, lang) }));
+  const card = (n: Note): RelatedItem => ({ id: n.id, title: displayTitle(n, lang), summaryHtml: n.error ? '' : inlineMathHtml(displaySummary(n, lang)) });
+  const notes = (ids: readonly string[]) => ids.map((id) => snapshot?.notes.get(id)).filter((n): n is Note => n !== undefined && n.id !== note.id);
+  const related = notes(relatedIds(note)).map(card);
+  const shown = new Set(related.map((r) => r.id));
+  // "Linked from": the notes that link here, less those already among the related cards.
+  const linkedFrom = snapshot ? notes(backlinks(snapshot.notes).get(note.id) ?? []).filter((n) => !shown.has(n.id)).map(card) : [];
   return {
     id: note.id,
     title: displayTitle(note, lang) || note.id,
@@ -40,6 +44,7 @@ export function buildNoteView(note: Note, ctx: ViewContext): NoteView {
     html: rendered.html,
     outline: rendered.headings.filter((h) => h.level >= 2 && h.level <= 4).map((h) => ({ level: h.level, slug: h.slug, html: h.html })),
     related,
+    linkedFrom,
     hasTitleHeading: rendered.headings.some((h) => h.level === 1),
   };
 }
@@ -55,6 +60,7 @@ export function missingNoteView(id: string, message: string): NoteView {
     html: `<div class="note-error" role="alert"><p class="note-error-title">${escapeHtml(message)}</p></div>`,
     outline: [],
     related: [],
+    linkedFrom: [],
     hasTitleHeading: false,
   };
 }

@@ -20,9 +20,19 @@ export class NotePreviews extends Disposable {
     return best;
   }
 
-  open(target: NoteTarget, options: { side?: boolean; preserveFocus?: boolean } = {}): NotePreview {
+  /**
+   * Shows a note. `side` opens it beside the active editor; `glance` (a note opened from code) opens it beside the
+   * code with the focus left in the editor, reusing the preview panel when it already sits in another column.
+   */
+  open(target: NoteTarget, options: { side?: boolean; preserveFocus?: boolean; glance?: boolean } = {}): NotePreview {
     let preview = this.current;
-    const column = options.side ? vscode.ViewColumn.Beside : preview?.panel.viewColumn ?? vscode.ViewColumn.Active;
+    let column = options.side ? vscode.ViewColumn.Beside : preview?.panel.viewColumn ?? vscode.ViewColumn.Active;
+    if (options.glance) {
+      options = { ...options, preserveFocus: true };
+      const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+      const previewColumn = preview?.panel.viewColumn;
+      column = previewColumn !== undefined && previewColumn !== editorColumn ? previewColumn : vscode.ViewColumn.Beside;
+    }
     if (preview) {
       preview.panel.reveal(column, options.preserveFocus);
     } else {

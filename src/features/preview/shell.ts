@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml } from '../../core';
+import { escapeHtml, type Lang } from '../../core';
 import { contentSecurityPolicy, makeNonce } from './csp';
 
 /** UI strings of the webview chrome, localised by the host. */
@@ -12,6 +12,7 @@ export interface PreviewLabels {
   copyLink: string;
   onThisPage: string;
   related: string;
+  linkedFrom: string;
   loading: string;
   copyCode: string;
   linkCopied: string;
@@ -19,21 +20,45 @@ export interface PreviewLabels {
   cannotShow: string;
 }
 
-export function previewLabels(): PreviewLabels {
-  return {
-    back: vscode.l10n.t('Back'),
-    forward: vscode.l10n.t('Forward'),
-    outline: vscode.l10n.t('Outline'),
-    openSource: vscode.l10n.t('Open Source'),
-    revealInTree: vscode.l10n.t('Reveal in Tree'),
-    copyLink: vscode.l10n.t('Copy Link'),
-    onThisPage: vscode.l10n.t('On this page'),
-    related: vscode.l10n.t('Related notes'),
-    loading: vscode.l10n.t('Loading…'),
-    copyCode: vscode.l10n.t('Copy code'),
-    linkCopied: vscode.l10n.t('Copied'),
-    cannotShow: vscode.l10n.t('This note could not be shown in the preview. Open the source to read it.'),
-  };
+const LABELS: Record<Lang, PreviewLabels> = {
+  en: {
+    back: 'Back (Alt+←)',
+    forward: 'Forward (Alt+→)',
+    outline: 'Outline',
+    openSource: 'Open Source',
+    revealInTree: 'Reveal in Tree',
+    copyLink: 'Copy Link',
+    onThisPage: 'On this page',
+    related: 'Related notes',
+    linkedFrom: 'Linked from',
+    loading: 'Loading…',
+    copyCode: 'Copy code',
+    linkCopied: 'Copied',
+    cannotShow: 'This note could not be shown in the preview. Open the source to read it.',
+  },
+  zh: {
+    back: '后退 (Alt+←)',
+    forward: '前进 (Alt+→)',
+    outline: '大纲',
+    openSource: '打开源文件',
+    revealInTree: '在笔记树中显示',
+    copyLink: '复制链接',
+    onThisPage: '本页内容',
+    related: '相关笔记',
+    linkedFrom: '引用本篇的笔记',
+    loading: '加载中…',
+    copyCode: '复制代码',
+    linkCopied: '已复制',
+    cannotShow: '预览无法显示这篇笔记，请打开源文件阅读。',
+  },
+};
+
+/**
+ * The preview's own words, in the notes' display language (`aiNotes.displayLanguage`), not VS Code's: a Chinese
+ * note read in an English VS Code gets Chinese chrome when the user asked for Chinese first.
+ */
+export function previewLabels(lang: Lang): PreviewLabels {
+  return LABELS[lang];
 }
 
 /** The page the webview loads; notes arrive afterwards as `show` messages. */
@@ -76,6 +101,10 @@ export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
     <section id="related" class="related" hidden>
       <h2 class="related-title">${l('related')}</h2>
       <ul id="related-list" class="related-list"></ul>
+    </section>
+    <section id="linked-from" class="related linked-from" hidden>
+      <h2 class="related-title">${l('linkedFrom')}</h2>
+      <ul id="linked-from-list" class="related-list"></ul>
     </section>
   </main>
   <nav id="outline" class="outline" aria-label="${l('onThisPage')}">
