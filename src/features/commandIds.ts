@@ -9,6 +9,10 @@ export const Commands = {
   explainAtCursor: 'aiNotes.explainAtCursor',
   revealInTree: 'aiNotes.revealInTree',
   copyLink: 'aiNotes.copyLink',
+  copyToMyNotes: 'aiNotes.copyToMyNotes',
+  openNoteToSide: 'aiNotes.openNoteToSide',
+  revealInExplorer: 'aiNotes.revealInExplorer',
+  showProblems: 'aiNotes.showProblems',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

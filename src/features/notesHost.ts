@@ -22,10 +22,18 @@ export interface NotesHost {
   lang(): Lang;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
+  /** The folder of the notes that ship with the extension (read-only for the user). */
+  readonly bundledRoot: string;
+  /** Whether a note is one of the bundled notes (not the user's). */
+  isBundled(note: { root: string }): boolean;
   /** Ids of recently opened notes, most recent first (kept across sessions). */
   recentNotes(): string[];
   /** Records that a note was opened (call from whatever opens notes). */
   markOpened(id: string): void;
+  /** Fires with a note's id when the preview shows it (the tree's selection follows). */
+  readonly onDidShowNote: vscode.Event<string>;
+  /** Called by the preview when it shows a note. */
+  noteShown(id: string): void;
 }
 
 const RECENT_KEY = 'aiNotes.recentNotes';
@@ -58,8 +66,10 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
   const logger: Logger = { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
   const emitter = new vscode.EventEmitter<KnowledgeBaseSnapshot>();
   const rootsEmitter = new vscode.EventEmitter<readonly string[]>();
-  context.subscriptions.push(emitter, rootsEmitter);
+  const shownEmitter = new vscode.EventEmitter<string>();
+  context.subscriptions.push(emitter, rootsEmitter, shownEmitter);
 
+  const bundledRoot = path.resolve(context.extensionPath, 'notes');
   let roots = configuredRoots(context.extensionPath);
   let kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
   let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
@@ -76,8 +86,12 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     },
     log,
     extensionUri: context.extensionUri,
+    bundledRoot,
+    isBundled: (note) => path.resolve(note.root) === bundledRoot,
     onDidChange: emitter.event,
     onDidChangeRoots: rootsEmitter.event,
+    onDidShowNote: shownEmitter.event,
+    noteShown: (id) => shownEmitter.fire(id),
     async requireNote(target) {
       await host.ready();
       const note = kb.getNote(target.id);

@@ -141,6 +141,7 @@ export class NotePreview extends Disposable {
     if (scroll.kind !== 'keep') this.scroll = scroll;
     else if (this.webviewReady) this.scroll = { kind: 'offset', ...entry.position };
     // else the page has not shown this entry yet (it is loading): keep aiming where we were going.
+    if (this.panel.active || this.panel.visible) this.host.noteShown(entry.id);
     const note = this.host.kb.getNote(entry.id);
     const webview = this.panel.webview;
     const roots = this.host.roots;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands, toNoteTarget } from '../commands';
-import { addNotesFolders, openSetting } from '../configuration';
+import { addNotesFolders, onDidChangeSettings, openSetting } from '../configuration';
 import type { NotesHost } from '../notesHost';
+import { showNoteProblems } from './problemsPick';
 import { NoteTreeProvider, TREE_VIEW_ID } from './noteTreeProvider';
 
 export { TREE_VIEW_ID };
@@ -19,9 +20,19 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
     const noteErrors = s.problems.filter((p) => !host.roots.includes(p.path) && p.severity === 'error');
     const parts: string[] = [];
     for (const p of folderErrors) parts.push(vscode.l10n.t('Folder {0}: {1}', p.path, p.message));
-    if (noteErrors.length) parts.push(vscode.l10n.t('{0} note file(s) have problems; see Output › AI Notes.', noteErrors.length));
+    if (noteErrors.length) parts.push(vscode.l10n.t('{0} note file(s) have problems: run “AI Notes: Show Note Problems” to open them.', new Set(noteErrors.map((p) => p.path)).size));
     view.message = parts.length ? parts.join('  ') : undefined;
+    // Once per distinct set of problems, a notification with a way to them (not on every reload).
+    const key = s.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}:${p.line}`).join('\n');
+    if (key && key !== toldProblems) {
+      toldProblems = key;
+      const open = vscode.l10n.t('Show Problems');
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('{0} note file(s) have problems.', new Set(noteErrors.map((p) => p.path)).size + folderErrors.length), open)
+        .then((choice) => (choice === open ? vscode.commands.executeCommand(Commands.showProblems) : undefined));
+    }
   };
+  let toldProblems = '';
 
   context.subscriptions.push(
     host.onDidChange((s) => {
@@ -29,6 +40,14 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
       provider.refresh(s);
       showProblems();
     }),
+    onDidChangeSettings(['tree.showHeadings'], () => provider.redraw()),
+    // The selection follows the note the preview shows, as the Explorer follows the active file.
+    host.onDidShowNote((id) => {
+      if (!view.visible) return;
+      const node = provider.noteNode(id);
+      if (node && view.selection[0] !== node) void Promise.resolve(view.reveal(node, { select: true, focus: false, expand: false })).catch(() => undefined);
+    }),
+    vscode.commands.registerCommand(Commands.showProblems, async () => showNoteProblems((await host.ready()).problems)),
     vscode.commands.registerCommand(Commands.refresh, async () => {
       await host.reload();
     }),

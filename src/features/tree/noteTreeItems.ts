@@ -1,16 +1,30 @@
-import type { Heading, Note, Topic } from '../../core';
+import { relatedSectionHeading, type Heading, type Note, type Topic } from '../../core';
+
+/** Which notes a part of the tree shows: the bundled knowledge base, or the user's own folders ("My notes"). */
+export type TreeScope = 'bundled' | 'mine';
 
 /** The nodes of the Notes tree: topics (folders), notes, and the headings inside a note (h3 under h2). */
 export type NoteTreeNode =
-  | { kind: 'topic'; topic: Topic }
+  /** `scope` undefined: the tree is not split, the topic lists every note. */
+  | { kind: 'topic'; topic: Topic; scope?: TreeScope }
+  /** The root of the user's own notes, beside the bundled topics. */
+  | { kind: 'mine' }
   | { kind: 'note'; note: Note }
   | { kind: 'heading'; note: Note; heading: Heading; children: Heading[] }
   /** The one row shown until the notes are in. */
   | { kind: 'loading' };
 
+/** The headings the tree lists for a note: all but the closing related-notes section (the preview shows it as cards). */
+export function treeHeadings(note: Note): Heading[] {
+  const related = relatedSectionHeading(note);
+  if (!related) return note.headings;
+  const i = note.headings.indexOf(related);
+  return note.headings.slice(0, i);
+}
+
 /** Nests a note's h3 headings under the h2 before them; leading h3s stay at the top level. */
 export function headingNodes(note: Note, within?: Heading): NoteTreeNode[] {
-  const hs = note.headings;
+  const hs = treeHeadings(note);
   if (within) {
     const start = hs.indexOf(within);
     const out: NoteTreeNode[] = [];
