@@ -17,7 +17,9 @@ function onLinkClick(e: MouseEvent): void {
   // No link in the page navigates by itself: each kind becomes a message, or a scroll.
   e.preventDefault();
   if (a.dataset.note) {
-    post({ type: 'openNote', id: a.dataset.note, heading: a.dataset.heading || undefined });
+    // Ctrl/Cmd+click opens the note in a preview beside this one, as in VS Code's editors.
+    const side = e.ctrlKey || e.metaKey;
+    post({ type: 'openNote', id: a.dataset.note, heading: a.dataset.heading || undefined, ...(side ? { side: true } : {}) });
   } else if (a.hasAttribute('data-external')) {
     const url = a.getAttribute('href') ?? '';
     if (/^https?:\/\//i.test(url)) post({ type: 'openExternal', url });
@@ -43,6 +45,19 @@ export function installLinkHandlers(): void {
   // Middle-clicks would otherwise try to open links in a new window.
   document.addEventListener('auxclick', (e) => {
     if ((e.target as Element | null)?.closest('a')) e.preventDefault();
+  });
+  // Alt+← / Alt+→ go back and forward, like VS Code's own navigation (macOS: Ctrl+- / Ctrl+Shift+- as well).
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      post({ type: e.key === 'ArrowLeft' ? 'back' : 'forward' });
+    } else if (e.ctrlKey && !e.shiftKey && !e.altKey && !e.metaKey && e.key === '-') {
+      e.preventDefault();
+      post({ type: 'back' });
+    } else if (e.ctrlKey && e.shiftKey && !e.altKey && !e.metaKey && (e.key === '_' || e.key === '-')) {
+      e.preventDefault();
+      post({ type: 'forward' });
+    }
   });
   // The mouse's back and forward buttons.
   document.addEventListener('mouseup', (e) => {

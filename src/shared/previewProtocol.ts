@@ -63,7 +63,8 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'openNote'; id: string; heading?: string }
+  /** `side`: Ctrl/Cmd+click, open in a preview beside this one. */
+  | { type: 'openNote'; id: string; heading?: string; side?: boolean }
   | { type: 'openExternal'; url: string }
   | { type: 'back' }
   | { type: 'forward' }
@@ -142,8 +143,8 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
     case 'revealInTree':
       return { type: x.type };
     case 'openNote':
-      if (!isId(x.id) || !optional(x.heading, isSlug)) return undefined;
-      return { type: 'openNote', id: x.id, heading: x.heading };
+      if (!isId(x.id) || !optional(x.heading, isSlug) || (x.side !== undefined && typeof x.side !== 'boolean')) return undefined;
+      return x.side ? { type: 'openNote', id: x.id, heading: x.heading, side: true } : { type: 'openNote', id: x.id, heading: x.heading };
     case 'openExternal':
       return typeof x.url === 'string' && isWebUrl(x.url) ? { type: 'openExternal', url: x.url } : undefined;
     case 'openSource':

@@ -215,7 +215,8 @@ export class NotePreview extends Disposable {
           return;
         }
         this.host.markOpened(m.id);
-        this.show({ id: m.id, heading: m.heading });
+        if (m.side) await vscode.commands.executeCommand(Commands.openNote, { id: m.id, heading: m.heading, side: true });
+        else this.show({ id: m.id, heading: m.heading });
         return;
       case 'openExternal': {
         const uri = vscode.Uri.parse(m.url, true);

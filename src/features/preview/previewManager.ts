@@ -33,6 +33,13 @@ export class NotePreviews extends Disposable {
       const previewColumn = preview?.panel.viewColumn;
       column = previewColumn !== undefined && previewColumn !== editorColumn ? previewColumn : vscode.ViewColumn.Beside;
     }
+    if (options.side && preview && preview.panel.active) {
+      // "Open to the side" from the preview itself (Ctrl/Cmd+click): a second preview beside this one.
+      preview = undefined;
+    } else if (options.side && preview && preview.panel.viewColumn !== undefined && preview.panel.viewColumn !== vscode.window.activeTextEditor?.viewColumn) {
+      // A preview already beside the editor is the side panel.
+      column = preview.panel.viewColumn;
+    }
     if (preview) {
       preview.panel.reveal(column, options.preserveFocus);
     } else {
