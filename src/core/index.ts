@@ -2,7 +2,8 @@
 export * from './types';
 export { createKnowledgeBase, classifyPath, MAX_NOTE_BYTES } from './knowledgeBase';
 export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot } from './knowledgeBase';
-export { lintKnowledgeBase, normaliseName } from './lint';
+export { lintKnowledgeBase, lintNoteText, normaliseName } from './lint';
+export type { LintOptions, NoteDocument } from './lint';
 export { decodeLinkPath, parseWikiLink, resolveNoteLink, wikiLinksIn } from './noteLinks';
 export { parseNote, extractHeadings } from './noteParser';
 export { parseFrontMatter } from './frontMatter';

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AiNotesApi } from '../../src/extension';
+
+const NOTE = [
+  '---',
+  'title: 我的笔记',
+  'title_en: My Note',
+  'aliases: [my note alias]',
+  'summary: 一句话。',
+  'summary_en: One sentence.',
+  'code: []',
+  'related: []',
+  '---',
+  '',
+  '# 我的笔记',
+  '',
+  '## 第一节',
+  '',
+  'Text.',
+  '',
+].join('\n');
+
+/** Resolves with the first value `probe` returns that is not undefined, polling every 100 ms. */
+async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Writing your own notes (extension host)', () => {
+  let api: AiNotesApi;
+  let folder: string;
+  let notePath: string;
+  const previous = vscode.workspace.getConfiguration('aiNotes').inspect<string[]>('notesFolders')?.globalValue;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension('ai-notes.ai-notes')!.activate()) as AiNotesApi;
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-mine-'));
+    fs.mkdirSync(path.join(folder, 'mine'));
+    notePath = path.join(folder, 'mine', 'my-note.md');
+    fs.writeFileSync(notePath, NOTE);
+    const reloaded = new Promise((resolve) => { const d = api.host.onDidChange((s) => { if (s.notes.has('mine/my-note')) { d.dispose(); resolve(s); } }); });
+    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', [folder], vscode.ConfigurationTarget.Global);
+    await reloaded;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', previous, vscode.ConfigurationTarget.Global);
+  });
+
+  it('shows a broken link as a diagnostic while typing, on its line, and drops it when fixed', async () => {
+    const doc = await vscode.workspace.openTextDocument(notePath);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.lineCount - 1;
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'See [[mine/no-such-note]] here.\n'));
+    assert.ok(doc.isDirty, 'the edit is not saved: the lint reads the editor');
+    const diagnostic = await eventually(() => vscode.languages.getDiagnostics(doc.uri).find((d) => d.message.includes('no-such-note')), 'the broken-link diagnostic');
+    assert.equal(diagnostic.range.start.line, line);
+    assert.equal(doc.getText(diagnostic.range), 'mine/no-such-note');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const fix = doc.getText(diagnostic.range);
+    await editor.edit((e) => e.replace(diagnostic.range, fix.replace('no-such-note', 'my-note')));
+    await eventually(() => (vscode.languages.getDiagnostics(doc.uri).some((d) => d.message.includes('wiki link')) ? undefined : true), 'the diagnostic to go');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
