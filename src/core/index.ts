@@ -32,3 +32,5 @@ export { renderNote } from './render/renderNote';
 export type { RenderOptions, RenderedNote, RenderedHeading, RenderProblem, NoteToRender } from './render/renderNote';
 export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';
+export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug } from './authoring/noteTemplate';
+export type { NewNote } from './authoring/noteTemplate';

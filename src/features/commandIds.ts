@@ -9,6 +9,7 @@ export const Commands = {
   explainAtCursor: 'aiNotes.explainAtCursor',
   revealInTree: 'aiNotes.revealInTree',
   copyLink: 'aiNotes.copyLink',
+  newNote: 'aiNotes.newNote',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

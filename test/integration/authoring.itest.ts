@@ -72,4 +72,18 @@ describe('Writing your own notes (extension host)', () => {
     await eventually(() => (vscode.languages.getDiagnostics(doc.uri).some((d) => d.message.includes('wiki link')) ? undefined : true), 'the diagnostic to go');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('New Note creates a note in a new topic whose front matter lints clean, opens it and loads it', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('aiNotes.newNote', { title: '焦点损失', topic: 'losses' });
+    assert.ok(uri, 'the command returns the new file');
+    assert.equal(uri.fsPath, path.join(folder, 'losses', 'jiao-dian-sun-shi.md'));
+    assert.ok(fs.existsSync(path.join(folder, 'losses', '_index.md')), 'the new topic gets an _index.md');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, uri.fsPath, 'the note is opened');
+    const note = api.host.kb.getNote('losses/jiao-dian-sun-shi');
+    assert.ok(note, 'the notes reloaded with the new note');
+    assert.equal(note.title, '焦点损失');
+    // The live lint of the opened note: drafts' empty summaries warn, nothing is an error.
+    const diagnostics = await eventually(() => { const d = vscode.languages.getDiagnostics(uri); return d.length > 0 ? d : undefined; }, 'the new note to be linted');
+    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+  });
 });
