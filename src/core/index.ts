@@ -34,3 +34,5 @@ export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';
 export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug } from './authoring/noteTemplate';
 export type { NewNote } from './authoring/noteTemplate';
+export { completionContextAt } from './authoring/completionContext';
+export type { CompletionContext } from './authoring/completionContext';

@@ -86,4 +86,23 @@ describe('Writing your own notes (extension host)', () => {
     const diagnostics = await eventually(() => { const d = vscode.languages.getDiagnostics(uri); return d.length > 0 ? d : undefined; }, 'the new note to be linted');
     assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
   });
+
+  it('completes [[ with notes by id, title and pinyin, and [[id# with the note\'s headings', async () => {
+    const doc = await vscode.workspace.openTextDocument(notePath);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.lineCount - 1;
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'See [['));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 6), '[');
+    const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const mine = list.items.find((i) => label(i) === 'mine/my-note');
+    assert.ok(mine, `mine/my-note among ${list.items.length} items`);
+    assert.equal(mine.insertText, 'mine/my-note]]');
+    const byTitle = list.items.find((i) => label(i) === '我的笔记');
+    assert.ok(byTitle?.filterText?.includes('wodebiji'), `pinyin filter text: ${byTitle?.filterText}`);
+    assert.ok(list.items.some((i) => label(i) === 'losses/cross-entropy'), 'bundled notes too');
+    await editor.edit((e) => e.insert(new vscode.Position(line, 6), 'mine/my-note#'));
+    const headings = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 19), '#');
+    assert.deepEqual(headings.items.map(label), ['第一节']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
