@@ -36,3 +36,4 @@ export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug 
 export type { NewNote } from './authoring/noteTemplate';
 export { completionContextAt } from './authoring/completionContext';
 export type { CompletionContext } from './authoring/completionContext';
+export { addCodeName } from './authoring/codeList';

@@ -10,6 +10,7 @@ export const Commands = {
   revealInTree: 'aiNotes.revealInTree',
   copyLink: 'aiNotes.copyLink',
   newNote: 'aiNotes.newNote',
+  addToMyNotes: 'aiNotes.addToMyNotes',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -105,4 +105,24 @@ describe('Writing your own notes (extension host)', () => {
     assert.deepEqual(headings.items.map(label), ['第一节']);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('Add to My Notes puts the identifier into a user note and the hover explains it, ahead of a bundled note', async () => {
+    const file = path.join(path.dirname(notePath), 'train_mine.py');
+    fs.writeFileSync(file, 'loss_fn = CrossEntropyLoss()\nbatch = tok.pad(x, my_widget_rate=8)\nmy_widget_rate = 8\n');
+    const py = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(py);
+    const hover = async (line: number, word: string) => {
+      const character = py.lineAt(line).text.indexOf(word) + 1;
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', py.uri, new vscode.Position(line, character))) ?? [];
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    };
+    assert.doesNotMatch(await hover(2, 'my_widget_rate'), /My Note|我的笔记/, 'no hover before');
+    editor.selection = new vscode.Selection(2, 3, 2, 3);
+    await vscode.commands.executeCommand('aiNotes.addToMyNotes', { noteId: 'mine/my-note' });
+    assert.match(fs.readFileSync(notePath, 'utf8'), /^code: \[my_widget_rate\]$/m, 'the identifier at the cursor went into code:');
+    assert.match(await hover(2, 'my_widget_rate'), /My Note|我的笔记/);
+    assert.match(await hover(0, 'CrossEntropyLoss'), /Cross-Entropy|交叉熵/, 'the bundled note before');
+    await vscode.commands.executeCommand('aiNotes.addToMyNotes', { noteId: 'mine/my-note', name: 'CrossEntropyLoss' });
+    assert.match(await hover(0, 'CrossEntropyLoss'), /My Note|我的笔记/, 'the user note wins the shared name');
+  });
 });
