@@ -2,7 +2,8 @@
 export * from './types';
 export { createKnowledgeBase, classifyPath, MAX_NOTE_BYTES } from './knowledgeBase';
 export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot } from './knowledgeBase';
-export { lintKnowledgeBase, normaliseName } from './lint';
+export { lintKnowledgeBase, lintNoteText, normaliseName } from './lint';
+export type { LintOptions, NoteDocument } from './lint';
 export { decodeLinkPath, parseWikiLink, resolveNoteLink, wikiLinksIn } from './noteLinks';
 export { parseNote, extractHeadings } from './noteParser';
 export { parseFrontMatter } from './frontMatter';
@@ -33,3 +34,8 @@ export { backlinks, bodyWithoutRelatedSection, linkedIds, relatedIds, relatedSec
 export type { RenderOptions, RenderedNote, RenderedHeading, RenderProblem, NoteToRender } from './render/renderNote';
 export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';
+export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug } from './authoring/noteTemplate';
+export type { NewNote } from './authoring/noteTemplate';
+export { completionContextAt } from './authoring/completionContext';
+export type { CompletionContext } from './authoring/completionContext';
+export { addCodeName } from './authoring/codeList';

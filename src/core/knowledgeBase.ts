@@ -18,6 +18,8 @@ export interface KnowledgeBaseSnapshot {
   readonly root: Topic;
   readonly topics: ReadonlyMap<string, Topic>;
   readonly problems: readonly Problem[];
+  /** The roots the snapshot was loaded from, in priority order (a later root wins). */
+  readonly roots?: readonly string[];
 }
 
 export interface KnowledgeBase {
@@ -202,7 +204,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
     t.topics.sort(compareOrder);
     t.notes.sort(compareOrder);
   }
-  return { notes, root: topics.get('')!, topics, problems };
+  return { notes, root: topics.get('')!, topics, problems, roots: [...roots] };
 }
 
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {

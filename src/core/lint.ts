@@ -1,7 +1,9 @@
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { mathPlugin } from './markdownMath';
-import type { KnowledgeBaseSnapshot } from './knowledgeBase';
+import { classifyPath, type KnowledgeBaseSnapshot } from './knowledgeBase';
+import { parseFrontMatter } from './frontMatter';
+import { parseNote } from './noteParser';
 import { katexOptions } from './katexOptions';
 import { codeKey } from './concepts/codeTokens';
 import { GENERIC_WORDS } from './concepts/vocabulary';
@@ -33,11 +35,13 @@ function checkTex(tex: string, displayMode: boolean): string | undefined {
 
 type Token = MarkdownIt.Token;
 
-function walk(tokens: Token[], visit: (t: Token, line: number) => void, line = 0): void {
+/** Visits every token with the 0-based body lines `[line, end)` of the block it is in. */
+function walk(tokens: Token[], visit: (t: Token, line: number, end: number) => void, line = 0, end = 0): void {
   for (const t of tokens) {
     const l = t.map ? t.map[0] : line;
-    visit(t, l);
-    if (t.children) walk(t.children, visit, l);
+    const e = t.map ? t.map[1] : end;
+    visit(t, l, e);
+    if (t.children) walk(t.children, visit, l, e);
   }
 }
 
@@ -59,30 +63,58 @@ function codeClaimKey(code: string): string {
 /** Chinese prose: a line with Han characters, once code spans and math are taken out. */
 const HAN = /[\u3400-\u9fff]/;
 
-type AddProblem = (line: number, message: string, severity?: Problem['severity']) => void;
+type AddProblem = (line: number, message: string, severity?: Problem['severity'], at?: { column: number; endColumn: number }) => void;
 
-/** The checks of one note; names and code names are collected for the cross-note checks. */
-function lintNote(
-  note: Note,
-  snapshot: KnowledgeBaseSnapshot,
-  add: AddProblem,
-  names: Map<string, Note[]>,
-  codes: Map<string, Note[]>,
-  idsLower: Map<string, Note>,
-): void {
-  const at = (field: string) => note.fieldLines[field] ?? 1;
-  for (const [key, field] of REQUIRED) if (!note[key]) add(1, `missing required field \`${field}\``);
-  if (!('aliases' in note.fieldLines)) add(1, 'missing required field `aliases` (use `aliases: []` when there are none)');
-  const lower = note.id.toLowerCase();
-  const clash = idsLower.get(lower);
-  if (clash) add(1, `note id "${note.id}" differs only in case from ${clash.path}`);
-  idsLower.set(lower, note);
+/** The names (titles, aliases) and code names every note claims, for the cross-note checks. */
+interface Claims {
+  names: Map<string, Note[]>;
+  codes: Map<string, Note[]>;
+}
 
+/** A note's code names (claim key → the file line that lists it). */
+function codeClaims(note: Note): Map<string, number> {
+  const claims = new Map<string, number>();
+  for (const c of note.code) claims.set(codeClaimKey(c), note.fieldLines.code ?? 1);
+  for (const f of note.facets) for (const c of f.code) if (!claims.has(codeClaimKey(c))) claims.set(codeClaimKey(c), f.line);
+  return claims;
+}
+
+function collectClaims(note: Note, claims: Claims): void {
   for (const name of new Set([note.title, note.titleEn, ...note.aliases].filter(Boolean).map(normaliseName))) {
-    const list = names.get(name) ?? [];
+    const list = claims.names.get(name) ?? [];
     list.push(note);
-    names.set(name, list);
+    claims.names.set(name, list);
   }
+  for (const code of codeClaims(note).keys()) {
+    const list = claims.codes.get(code) ?? [];
+    list.push(note);
+    claims.codes.set(code, list);
+  }
+}
+
+/**
+ * Where a piece of source text sits in the body lines `[from, to)` of a block: markdown-it maps a paragraph to its
+ * first line only, and a link on its third line should be reported there.
+ */
+function locate(bodyLines: string[], from: number, to: number, needle: string, offset = 0): { line: number; at?: { column: number; endColumn: number } } {
+  for (let l = from; l < Math.max(to, from + 1) && l < bodyLines.length; l++) {
+    const column = needle ? bodyLines[l].indexOf(needle) : -1;
+    if (column >= 0) return { line: l, at: { column: column + offset, endColumn: column + needle.length } };
+  }
+  return { line: from };
+}
+
+/** The checks of one note that need no other note's names: fields, facets, code names, related ids, links, math. */
+function checkNote(note: Note, snapshot: { notes: ReadonlyMap<string, Note> }, add: AddProblem): void {
+  const at = (field: string) => note.fieldLines[field] ?? 1;
+  for (const [key, field] of REQUIRED) {
+    if (note[key]) continue;
+    // A field written but left empty is a draft (a new note), not a broken one.
+    if (field in note.fieldLines) add(at(field), `\`${field}\` is empty: write it before sharing the note`, 'warning');
+    else add(1, `missing required field \`${field}\``);
+  }
+  if (!('aliases' in note.fieldLines)) add(1, 'missing required field `aliases` (use `aliases: []` when there are none)');
+
   const declared = note.ambiguous.map(ambiguousName);
   const facetHeadings = new Set(note.headings.map((h) => h.text));
   note.facets.forEach((f, i) => {
@@ -98,13 +130,7 @@ function lintNote(
     }
     for (const code of f.code) if (/[()]/.test(code) && !KEYWORD_FORM.test(code.replace(/\s+/g, ''))) add(f.line, `${label}: "${code}" is not a code name or Callee(keyword)`);
   });
-  const claims = new Map<string, number>();
-  for (const c of note.code) claims.set(codeClaimKey(c), at('code'));
-  for (const f of note.facets) for (const c of f.code) if (!claims.has(codeClaimKey(c))) claims.set(codeClaimKey(c), f.line);
-  for (const [code, line] of claims) {
-    const list = codes.get(code) ?? [];
-    list.push(note);
-    codes.set(code, list);
+  for (const [code, line] of codeClaims(note)) {
     if (!/[.(]/.test(code) && GENERIC_WORDS.has(code)) {
       add(line, `code name "${code}" is too generic to name a concept; hovers ignore it`, 'warning');
     }
@@ -119,67 +145,149 @@ function lintNote(
     const err = checkTex(note.formula, true);
     if (err) add(at('formula'), `formula does not parse: ${err}`);
   }
+  const bodyLines = note.body.split('\n');
   const tokens = parser.parse(note.body, {});
-  walk(tokens, (t, line) => {
-    const fileLine = note.bodyLine + line + 1;
+  const fileLine = (l: number) => note.bodyLine + l + 1;
+  walk(tokens, (t, line, end) => {
     if (t.type === 'math_inline' || t.type === 'math_block') {
-      if (t.meta?.unclosed) add(fileLine, `math block opened with ${t.markup} is not closed`);
+      const where = t.type === 'math_inline' ? locate(bodyLines, line, end, t.content) : { line };
+      if (t.meta?.unclosed) add(fileLine(where.line), `math block opened with ${t.markup} is not closed`);
       const err = checkTex(t.content, t.type === 'math_block');
-      if (err) add(fileLine, `math does not parse: ${err}`);
+      if (err) add(fileLine(where.line), `math does not parse: ${err}`, 'error', where.at);
     } else if (t.type === 'link_open') {
       const href = String(t.attrGet('href') ?? '');
       const target = resolveNoteLink(note.id, href);
       if (target === undefined) return;
+      const where = locate(bodyLines, line, end, `(${href}`, 1);
       if (decodeLinkPath(href.split('#')[0].split('?')[0]).malformed) {
-        add(fileLine, `link target "${href}" has a malformed %-escape (a % must start %XX of UTF-8; write a literal % as %25)`);
-      } else if (!snapshot.notes.has(target)) add(fileLine, `link target "${href}" does not exist`);
+        add(fileLine(where.line), `link target "${href}" has a malformed %-escape (a % must start %XX of UTF-8; write a literal % as %25)`, 'error', where.at);
+      } else if (!snapshot.notes.has(target)) add(fileLine(where.line), `link target "${href}" does not exist`, 'error', where.at);
     } else if (t.type === 'inline' && HAN.test(t.content)) {
       const prose = (t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('');
-      if (HAN.test(prose) && /"/.test(prose)) add(fileLine, 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
+      if (HAN.test(prose) && /"/.test(prose)) add(fileLine(line), 'Chinese prose uses “” quotes, not ASCII "…"', 'warning');
     }
     if (t.type === 'text') {
       for (const link of wikiLinksIn(t.content)) {
-        if (!snapshot.notes.has(link.id)) add(fileLine, `wiki link [[${link.id}]] does not name a note`);
+        if (snapshot.notes.has(link.id)) continue;
+        const where = locate(bodyLines, line, end, `[[${link.id}`, 2);
+        add(fileLine(where.line), `wiki link [[${link.id}]] does not name a note`, 'error', where.at);
       }
     }
   });
 }
 
+/** Names and code names claimed by more than one note; `only` limits the report to some notes (one open document). */
+function claimProblems(claims: Claims, only?: (note: Note) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  // Two notes in different folders claiming a name is how a user's own note takes over a bundled one: worth a
+  // warning, not an error (hovers use the note of the folder listed last).
+  const report = (n: Note, others: Note[], line: number, clash: string) => {
+    if (only && !only(n)) return;
+    const elsewhere = others.every((o) => o.root !== n.root);
+    const ids = others.map((o) => o.id).join(', ');
+    problems.push(elsewhere
+      ? { path: n.path, line, message: `${clash} ${ids} in another notes folder; the note of the folder listed last in the settings wins`, severity: 'warning' }
+      : { path: n.path, line, message: `${clash} ${ids}; remove it or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });
+  };
+  for (const [name, list] of claims.names) {
+    if (list.length < 2) continue;
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => normaliseName(ambiguousName(a).name) === name));
+    for (const n of undeclared) report(n, list.filter((o) => o !== n), n.fieldLines.aliases ?? 1, `name "${name}" also names`);
+  }
+  for (const [code, list] of claims.codes) {
+    if (list.length < 2) continue;
+    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeClaimKey(ambiguousName(a).name) === code));
+    for (const n of undeclared) report(n, list.filter((o) => o !== n), n.fieldLines.code ?? 1, `code name "${code}" is also claimed by`);
+  }
+  return problems;
+}
+
+function problemAdder(note: Note, problems: Problem[]): AddProblem {
+  return (line, message, severity = 'error', at) => problems.push({ path: note.path, line, message, severity, ...at });
+}
+
+export interface LintOptions {
+  /** Checks only the files this accepts (the user's own notes), still against every note's names. */
+  only?: (path: string) => boolean;
+}
+
 /** Checks a loaded knowledge base: the problems found while loading plus schema, names, links and math. */
-export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot): Problem[] {
-  const problems: Problem[] = [...snapshot.problems];
-  const names = new Map<string, Note[]>();
-  const codes = new Map<string, Note[]>();
+export function lintKnowledgeBase(snapshot: KnowledgeBaseSnapshot, options: LintOptions = {}): Problem[] {
+  const only = options.only ?? (() => true);
+  const problems: Problem[] = snapshot.problems.filter((p) => only(p.path));
+  const claims: Claims = { names: new Map(), codes: new Map() };
   const idsLower = new Map<string, Note>();
 
   for (const note of snapshot.notes.values()) {
     if (note.error) continue;
-    const add = (line: number, message: string, severity: Problem['severity'] = 'error') =>
-      problems.push({ path: note.path, line, message, severity });
+    const add = problemAdder(note, problems);
+    const lower = note.id.toLowerCase();
+    const clash = idsLower.get(lower);
+    if (clash && only(note.path)) add(1, `note id "${note.id}" differs only in case from ${clash.path}`);
+    idsLower.set(lower, note);
+    collectClaims(note, claims);
+    if (!only(note.path)) continue;
     // One note the checks trip over is a problem on that note, not the end of the lint.
     try {
-      lintNote(note, snapshot, add, names, codes, idsLower);
+      checkNote(note, snapshot, add);
     } catch (e) {
       add(1, `note could not be checked: ${(e as Error).message}`);
     }
   }
+  problems.push(...claimProblems(claims, (n) => only(n.path)));
+  return sortProblems(problems);
+}
 
-  for (const [name, list] of names) {
-    if (list.length < 2) continue;
-    const undeclared = list.filter((n) => !n.ambiguous.some((a) => normaliseName(ambiguousName(a).name) === name));
-    if (undeclared.length === 0) continue;
-    for (const n of undeclared) {
-      const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
-      problems.push({ path: n.path, line: n.fieldLines.aliases ?? 1, message: `name "${name}" also names ${others}; remove it or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });
-    }
-  }
-  for (const [code, list] of codes) {
-    if (list.length < 2) continue;
-    const undeclared = list.filter((n) => !n.ambiguous.some((a) => codeClaimKey(ambiguousName(a).name) === code));
-    for (const n of undeclared) {
-      const others = list.filter((o) => o !== n).map((o) => o.id).join(', ');
-      problems.push({ path: n.path, line: n.fieldLines.code ?? 1, message: `code name "${code}" is also claimed by ${others}; keep it in the note it means, or list it under \`ambiguous\` in every note that uses it`, severity: 'error' });
-    }
-  }
+function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+}
+
+/** One note file as it is being edited: where it lives and its current text. */
+export interface NoteDocument {
+  /** The notes root holding the file. */
+  root: string;
+  /** Absolute path of the file. */
+  path: string;
+  text: string;
+}
+
+/**
+ * The lint of one note file against the rest of a loaded knowledge base, for an editor that lints as the user types:
+ * the same checks as lintKnowledgeBase, with `text` standing in for what the file held at the last load. Problems
+ * are those of this file only.
+ */
+export function lintNoteText(snapshot: KnowledgeBaseSnapshot, doc: NoteDocument): Problem[] {
+  const rel = doc.path.slice(doc.root.length).replace(/\\/g, '/').replace(/^\/+/, '');
+  const kind = classifyPath(rel);
+  if (kind === 'skip' || !rel) return [];
+  if (kind === 'topic') {
+    const fm = parseFrontMatter(doc.text);
+    return fm.error ? [{ path: doc.path, line: fm.error.line, message: fm.error.message, severity: 'error' }] : [];
+  }
+  const id = rel.replace(/\.md$/i, '');
+  const parsed = parseNote(id, doc.path, doc.root, doc.text);
+  const note = parsed.note;
+  const problems: Problem[] = [...parsed.problems];
+  // What the load found about the file itself and no parse of its text can: another file with the same id.
+  problems.push(...snapshot.problems.filter((p) => p.path === doc.path && p.message.startsWith('duplicate note id')));
+  if (note.error) return sortProblems(problems);
+  const notes = new Map(snapshot.notes);
+  const previous = notes.get(id);
+  // A note of an earlier folder with this id is replaced by this one, as the load does; one of a later folder wins.
+  if (!previous || previous.path === doc.path || snapshot.roots === undefined || snapshot.roots.indexOf(previous.root) <= snapshot.roots.indexOf(doc.root)) notes.set(id, note);
+  const add = problemAdder(note, problems);
+  const claims: Claims = { names: new Map(), codes: new Map() };
+  for (const other of notes.values()) {
+    if (other.error) continue;
+    if (other.id !== id && other.id.toLowerCase() === id.toLowerCase()) add(1, `note id "${id}" differs only in case from ${other.path}`);
+    collectClaims(other, claims);
+  }
+  if (notes.get(id) !== note) collectClaims(note, claims);
+  try {
+    checkNote(note, { notes }, add);
+  } catch (e) {
+    add(1, `note could not be checked: ${(e as Error).message}`);
+  }
+  problems.push(...claimProblems(claims, (n) => n === note));
+  return sortProblems(problems);
 }

@@ -81,6 +81,9 @@ export interface Problem {
   line: number;
   message: string;
   severity: Severity;
+  /** 0-based columns on `line` of what the problem is about (a link target), when known. */
+  column?: number;
+  endColumn?: number;
 }
 
 /**

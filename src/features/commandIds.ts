@@ -13,6 +13,8 @@ export const Commands = {
   openNoteToSide: 'aiNotes.openNoteToSide',
   revealInExplorer: 'aiNotes.revealInExplorer',
   showProblems: 'aiNotes.showProblems',
+  newNote: 'aiNotes.newNote',
+  addToMyNotes: 'aiNotes.addToMyNotes',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

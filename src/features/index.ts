@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { NotesHost } from './notesHost';
+import { activateAuthoring } from './authoring';
 import { activateHover } from './hover';
 import { activateLookup } from './lookup';
 import { activateNavigation } from './navigation';
@@ -17,4 +18,4 @@ export interface FeatureApi {
 export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | FeatureApi;
 
 /** Every surface of the extension, each a thin module over the core. */
-export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup];
+export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateAuthoring];

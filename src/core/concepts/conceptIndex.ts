@@ -78,7 +78,10 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
   const keywordCode = new Map<string, CodeRef>();
   const facetCode = new Map<string, CodeRef>();
   const ambiguousNames = new Set<string>();
-  const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => a.id.localeCompare(b.id));
+  // First claim wins, so notes of the roots listed last (the user's own folders, after the bundled notes) go first:
+  // a user's note that claims a name a bundled note also claims is the one hovers show.
+  const rank = (n: Note) => snapshot.roots?.indexOf(n.root) ?? 0;
+  const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id));
 
   const claim = (words: string[], ref: ConceptRef) => {
     if (words.length === 0) return;

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import type { NotesHost } from '../notesHost';
+import { addToMyNotes, type AddToMyNotesArgs } from './addToMyNotes';
+import { registerCompletion } from './completion';
+import { activateDiagnostics } from './diagnostics';
+import { newNote, type NewNoteArgs } from './newNote';
+
+/** Writing one's own notes: live lint of the user's notes, "New Note…", completion of links and lists, "Add to My Notes". */
+export function activateAuthoring(context: vscode.ExtensionContext, host: NotesHost): void {
+  activateDiagnostics(context, host);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.newNote, (args?: NewNoteArgs) => newNote(host, args)),
+    vscode.commands.registerCommand(Commands.addToMyNotes, (args?: AddToMyNotesArgs) => addToMyNotes(host, args)),
+    registerCompletion(host),
+  );
+}

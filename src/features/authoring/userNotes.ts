@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isInsideRoot, type Note } from '../../core';
+import type { NotesHost } from '../notesHost';
+
+/** The user's own notes folders: every configured root but the bundled notes (which are never written to). */
+export function userRoots(host: NotesHost): string[] {
+  const bundled = path.join(host.extensionUri.fsPath, 'notes');
+  return host.roots.filter((r) => path.resolve(r) !== path.resolve(bundled));
+}
+
+/** The user notes folder holding a file, or undefined when the file is not in one. */
+export function userRootOf(host: NotesHost, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  // The innermost root: a user folder inside another one owns its files.
+  return userRoots(host)
+    .filter((r) => isInsideRoot(uri.fsPath, r))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** A Markdown document inside one of the user's notes folders. */
+export function isUserNoteDocument(host: NotesHost, document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && document.uri.fsPath.toLowerCase().endsWith('.md') && userRootOf(host, document.uri) !== undefined;
+}
+
+/** The loaded notes of the user's folders. */
+export function userNotes(host: NotesHost, notes: Iterable<Note>): Note[] {
+  const roots = new Set(userRoots(host));
+  return [...notes].filter((n) => roots.has(n.root) && !n.error);
+}
+
+export const markdownSelector: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
