@@ -31,3 +31,5 @@ export { renderNote } from './render/renderNote';
 export type { RenderOptions, RenderedNote, RenderedHeading, RenderProblem, NoteToRender } from './render/renderNote';
 export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';
+export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';
+export type { ConceptOccurrence, FileConcept, FileConceptTopic, FileConceptSummary, PlacedHit } from './concepts/fileConcepts';
