@@ -33,3 +33,5 @@ export { escapeHtml } from './html';
 export { isInsideRoot } from './paths';
 export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';
 export type { ConceptOccurrence, FileConcept, FileConceptTopic, FileConceptSummary, PlacedHit } from './concepts/fileConcepts';
+export { conceptCard, keyPointsOf } from './concepts/conceptCard';
+export type { ConceptCard } from './concepts/conceptCard';

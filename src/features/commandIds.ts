@@ -9,6 +9,9 @@ export const Commands = {
   explainAtCursor: 'aiNotes.explainAtCursor',
   revealInTree: 'aiNotes.revealInTree',
   copyLink: 'aiNotes.copyLink',
+  revealOccurrence: 'aiNotes.revealConceptOccurrence',
+  copyFileConcepts: 'aiNotes.copyFileConcepts',
+  refreshFileConcepts: 'aiNotes.refreshFileConcepts',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

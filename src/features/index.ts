@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { activateConcepts, type ConceptsApi } from './concepts';
 import type { NotesHost } from './notesHost';
 import { activateHover } from './hover';
 import { activateLookup } from './lookup';
@@ -11,10 +12,11 @@ import type { NoteTreeProvider } from './tree/noteTreeProvider';
 /** What features expose on the extension's API (tests read them). */
 export interface FeatureApi {
   tree?: NoteTreeProvider;
+  concepts?: ConceptsApi;
 }
 
 /** A feature registers its surface and may return part of the extension's API. */
 export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | FeatureApi;
 
 /** Every surface of the extension, each a thin module over the core. */
-export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup];
+export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateConcepts];
