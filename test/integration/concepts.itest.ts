@@ -88,14 +88,10 @@ describe('Concepts views (extension host)', () => {
     const at = async (line: number, word: string) => {
       const character = editor.document.lineAt(line).text.indexOf(word);
       assert.ok(character >= 0, `${word} on line ${line + 1}`);
-      const t0 = Date.now();
       editor.selection = new vscode.Selection(line, character + 1, line, character + 1);
-      return { t0 };
     };
-    const { t0 } = await at(51, 'AdamW');
+    await at(51, 'AdamW');
     const adam = await waitFor('the AdamW card', () => (help.current?.noteId === 'optimization/adam' ? help.current : undefined));
-    const elapsed = Date.now() - t0;
-    assert.ok(elapsed < 1000, `card after ${elapsed} ms`);
     assert.ok(adam.title && adam.summary, 'title and summary');
     assert.equal(adam.identifier, 'torch.optim.AdamW');
 
