@@ -24,6 +24,7 @@ const builds = [
 ];
 if (fs.existsSync('media/src/index.ts')) {
   builds.push({ ...common, entryPoints: ['media/src/index.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+  builds.push({ ...common, entryPoints: ['media/src/conceptHelp.ts'], outfile: 'dist/webview/conceptHelp.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
 // A production build starts from an empty dist/ so nothing stale (old maps, removed bundles) reaches the VSIX.

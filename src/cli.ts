@@ -1,3 +1,4 @@
+import { conceptsCommand } from './cli/concepts';
 import { lintCommand } from './cli/lint';
 import { renderCommand } from './cli/render';
 import { scanCommand } from './cli/scan';
@@ -6,6 +7,7 @@ import { parseCommandArgs, UsageError, type CliCommand } from './cli/shared';
 
 /** The CLI: the same core as the extension, from a terminal. One module per command. */
 const commands: Record<string, CliCommand> = {
+  concepts: conceptsCommand,
   lint: lintCommand,
   render: renderCommand,
   scan: scanCommand,

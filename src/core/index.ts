@@ -39,3 +39,7 @@ export type { NewNote } from './authoring/noteTemplate';
 export { completionContextAt } from './authoring/completionContext';
 export type { CompletionContext } from './authoring/completionContext';
 export { addCodeName } from './authoring/codeList';
+export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';
+export type { ConceptOccurrence, FileConcept, FileConceptTopic, FileConceptSummary, PlacedHit } from './concepts/fileConcepts';
+export { conceptCard, keyPointsOf } from './concepts/conceptCard';
+export type { ConceptCard } from './concepts/conceptCard';

@@ -15,6 +15,9 @@ export const Commands = {
   showProblems: 'aiNotes.showProblems',
   newNote: 'aiNotes.newNote',
   addToMyNotes: 'aiNotes.addToMyNotes',
+  revealOccurrence: 'aiNotes.revealConceptOccurrence',
+  copyFileConcepts: 'aiNotes.copyFileConcepts',
+  refreshFileConcepts: 'aiNotes.refreshFileConcepts',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
