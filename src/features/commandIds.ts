@@ -13,6 +13,7 @@ export const Commands = {
   openNoteToSide: 'aiNotes.openNoteToSide',
   revealInExplorer: 'aiNotes.revealInExplorer',
   showProblems: 'aiNotes.showProblems',
+  openExample: 'aiNotes.openExample',
   newNote: 'aiNotes.newNote',
   addToMyNotes: 'aiNotes.addToMyNotes',
   revealOccurrence: 'aiNotes.revealConceptOccurrence',

@@ -196,3 +196,29 @@ describe('Notes tree context menu (issue 15)', () => {
     }
   });
 });
+
+describe('First run (issue 15)', () => {
+  // The example is an untitled (dirty) document: revert it before closing, or a "Save?" dialog would wait forever.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('contributes a walkthrough whose steps have their media, and its example script opens with a concept hover', async () => {
+    const ext = vscode.extensions.getExtension('ai-notes.ai-notes')!;
+    const [walkthrough] = ext.packageJSON.contributes.walkthroughs as { id: string; steps: { id: string; media: { markdown: string } }[] }[];
+    assert.ok(walkthrough, 'a walkthrough');
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['hover', 'lookup', 'note', 'ownNotes']);
+    for (const s of walkthrough.steps) assert.ok(fs.existsSync(path.join(ext.extensionPath, s.media.markdown)), s.media.markdown);
+
+    await (await api()).host.ready();
+    const uri = vscode.Uri.parse(await vscode.commands.executeCommand<string>('aiNotes.openExample'));
+    const editor = await until('the example editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor);
+    assert.equal(editor.document.languageId, 'python');
+    assert.equal(editor.document.isUntitled, true, "the user's own copy, not the install folder's file");
+    const position = new vscode.Position(editor.selection.active.line, 2);
+    assert.match(editor.document.lineAt(position.line).text, /^num_epochs/);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+    assert.match(hoverText(hovers), /aiNotes\.openNote/);
+  });
+});

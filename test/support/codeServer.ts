@@ -183,6 +183,7 @@ const DEFAULT_EXTENSION_FILES = [
   'dist',
   'media',
   'notes',
+  'examples',
   'l10n',
   'README.md',
   'LICENSE',

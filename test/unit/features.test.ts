@@ -126,6 +126,13 @@ describe('commands', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     assert.deepEqual(Object.values(Commands).sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });
+
+  it('puts every command under the localised category (AI Notes / AI 笔记)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { contributes: { commands: { command: string; category?: string }[] } };
+    assert.deepEqual(manifest.contributes.commands.filter((c) => c.category !== '%category%').map((c) => c.command), []);
+    const zh = JSON.parse(fs.readFileSync(path.join(repo, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    assert.equal(zh.category, 'AI 笔记');
+  });
 });
 
 describe('Disposable base', () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, toNoteTarget } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { BUNDLED_SCHEME, BundledSourceProvider, bundledNoteOf, copyToMyNotes } from './bundledSource';
+import { openExample } from './openExample';
 import { openNoteSource } from './openSource';
 
 /**
@@ -46,6 +47,7 @@ export function activateNavigation(context: vscode.ExtensionContext, host: Notes
       const target = toNoteTarget(arg);
       if (target) await vscode.commands.executeCommand(Commands.openNote, { ...target, side: true });
     }),
+    vscode.commands.registerCommand(Commands.openExample, async () => (await openExample(host.extensionUri)).document.uri.toString()),
     vscode.commands.registerCommand(Commands.revealInExplorer, async (arg: unknown) => {
       const found = await noteOf(arg);
       if (found) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(found.note.path));
