@@ -12,6 +12,10 @@ import * as esbuild from 'esbuild';
 import { build, onSignals, require, root, setupCodeServer, step } from './lib/harness.mjs';
 
 await build(false);
+const codeServerDir = process.env.AI_NOTES_CODE_SERVER_DIR || path.join(root, '.cache', 'code-server');
+if (!fs.existsSync(path.join(codeServerDir, '.setup-complete-4.100.3'))) {
+  console.log('\nfirst run: setting up a local VS Code (code-server 4.100.3 from npm, Chromium from Debian), about 2 minutes…\n');
+}
 await setupCodeServer();
 
 // The code-server helpers live in test/support/codeServer.ts; bundle them on the fly (no type check,

@@ -129,6 +129,14 @@ export function updateOutlineHighlight(): void {
       const h = headingElement(a.dataset.heading ?? '');
       if (h && h.getBoundingClientRect().top <= 80) active = a;
     }
+    // At the bottom of the page the last sections can never scroll up to the top: the last heading in view wins.
+    const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
+    if (atBottom) {
+      for (const a of links) {
+        const h = headingElement(a.dataset.heading ?? '');
+        if (h && h.getBoundingClientRect().top < window.innerHeight) active = a;
+      }
+    }
     for (const a of links) a.classList.toggle('active', a === active);
   });
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { activateConcepts, type ConceptsApi } from './concepts';
 import type { NotesHost } from './notesHost';
 import { activateAuthoring } from './authoring';
+import { activateFirstRun } from './firstRun';
 import { activateHover } from './hover';
 import { activateLookup } from './lookup';
 import { activateNavigation } from './navigation';
@@ -20,4 +21,4 @@ export interface FeatureApi {
 export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | FeatureApi;
 
 /** Every surface of the extension, each a thin module over the core. */
-export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateAuthoring, activateConcepts];
+export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateAuthoring, activateConcepts, activateFirstRun];
