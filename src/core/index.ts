@@ -37,6 +37,8 @@ export { isInsideRoot } from './paths';
 export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug } from './authoring/noteTemplate';
 export type { NewNote } from './authoring/noteTemplate';
 export { completionContextAt } from './authoring/completionContext';
+export { linkAt } from './authoring/linkAt';
+export type { LinkAt } from './authoring/linkAt';
 export type { CompletionContext } from './authoring/completionContext';
 export { addCodeName } from './authoring/codeList';
 export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';

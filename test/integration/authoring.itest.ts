@@ -106,6 +106,29 @@ describe('Writing your own notes (extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('Go to Definition on a [[link]] or a relative .md link opens the target at its heading; hovering one shows the target', async () => {
+    const doc = await vscode.workspace.openTextDocument(notePath);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.lineCount - 1;
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'See [[losses/cross-entropy#公式]] and [KL](../losses/kl-divergence.md).\n'));
+    const wiki = new vscode.Position(line, 8);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, wiki);
+    const target = defs.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetRange } : d))[0];
+    assert.ok(target, 'a definition for the wiki link');
+    const ce = api.host.kb.getNote('losses/cross-entropy')!;
+    assert.equal(target.uri.fsPath, ce.path);
+    assert.equal(target.range.start.line, ce.headings.find((h) => h.text === '公式')!.line, 'at the heading');
+    const md = new vscode.Position(line, doc.lineAt(line).text.indexOf('kl-divergence'));
+    const mdDefs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, md);
+    const mdTarget = mdDefs.map((d) => ('targetUri' in d ? d.targetUri : d.uri))[0];
+    assert.equal(mdTarget?.fsPath, api.host.kb.getNote('losses/kl-divergence')!.path, 'the relative link resolves from the note folder');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, wiki);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(text, /交叉熵|Cross-Entropy/);
+    assert.match(text, /公式/, 'the heading the link names');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('Add to My Notes puts the identifier into a user note and the hover explains it, ahead of a bundled note', async () => {
     const file = path.join(path.dirname(notePath), 'train_mine.py');
     fs.writeFileSync(file, 'loss_fn = CrossEntropyLoss()\nbatch = tok.pad(x, my_widget_rate=8)\nmy_widget_rate = 8\n');

@@ -3,6 +3,7 @@ import { Commands } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { addToMyNotes, type AddToMyNotesArgs } from './addToMyNotes';
 import { registerCompletion } from './completion';
+import { registerLinkNavigation } from './linkNavigation';
 import { activateDiagnostics } from './diagnostics';
 import { newNote, type NewNoteArgs } from './newNote';
 
@@ -13,5 +14,6 @@ export function activateAuthoring(context: vscode.ExtensionContext, host: NotesH
     vscode.commands.registerCommand(Commands.newNote, (args?: NewNoteArgs) => newNote(host, args)),
     vscode.commands.registerCommand(Commands.addToMyNotes, (args?: AddToMyNotesArgs) => addToMyNotes(host, args)),
     registerCompletion(host),
+    registerLinkNavigation(host),
   );
 }

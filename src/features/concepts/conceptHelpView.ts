@@ -83,7 +83,7 @@ export class ConceptHelpView extends Disposable implements vscode.WebviewViewPro
 
   openNote(): Thenable<unknown> | undefined {
     if (!this.card) return undefined;
-    return vscode.commands.executeCommand(Commands.openNote, this.card.heading ? { id: this.card.noteId, heading: slugify(this.card.heading) } : { id: this.card.noteId });
+    return vscode.commands.executeCommand(Commands.openNote, { id: this.card.noteId, ...(this.card.heading ? { heading: slugify(this.card.heading) } : {}), fromCode: true });
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {

@@ -202,7 +202,8 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
         item.id = `topic:${scope ?? '*'}:${t.id}`;
         const count = this.count(t, scope);
         const other = otherTitle(t, lang);
-        item.description = other ? `${other} · ${count}` : String(count);
+        // The count first: a long title truncates the description, and the count is what a glance needs.
+        item.description = other ? `${count} · ${other}` : String(count);
         item.iconPath = new vscode.ThemeIcon('folder-library');
         item.contextValue = 'aiNotes.topic';
         const summary = displaySummary(t, lang);
