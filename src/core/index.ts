@@ -38,6 +38,8 @@ export { freeFileName, flowList, newNoteText, newTopicText, nextOrder, noteSlug 
 export type { NewNote } from './authoring/noteTemplate';
 export { completionContextAt } from './authoring/completionContext';
 export { linkAt } from './authoring/linkAt';
+export { formulaAt } from './authoring/formulaAt';
+export type { FormulaAt } from './authoring/formulaAt';
 export type { LinkAt } from './authoring/linkAt';
 export type { CompletionContext } from './authoring/completionContext';
 export { addCodeName } from './authoring/codeList';

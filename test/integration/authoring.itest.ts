@@ -129,6 +129,22 @@ describe('Writing your own notes (extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('shows a formula rendered when hovering $…$ in a user note, and no formula hover on plain text', async () => {
+    const doc = await vscode.workspace.openTextDocument(notePath);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.lineCount - 1;
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'Loss $L = \\frac{1}{n}\\sum_i x_i$ and $\\frac{$ end.\n'));
+    const text = async (c: number) =>
+      ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, c))) ?? [])
+        .flatMap((h) => h.contents)
+        .map((x) => (typeof x === 'string' ? x : x.value))
+        .join('\n');
+    const good = await text(doc.lineAt(line).text.indexOf('frac'));
+    assert.match(good, /data:image\/svg\+xml;base64,/, good.slice(0, 300));
+    assert.doesNotMatch(await text(1), /data:image/, 'no formula hover on plain text');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('Add to My Notes puts the identifier into a user note and the hover explains it, ahead of a bundled note', async () => {
     const file = path.join(path.dirname(notePath), 'train_mine.py');
     fs.writeFileSync(file, 'loss_fn = CrossEntropyLoss()\nbatch = tok.pad(x, my_widget_rate=8)\nmy_widget_rate = 8\n');

@@ -3,6 +3,7 @@ import { Commands } from '../commands';
 import type { NotesHost } from '../notesHost';
 import { addToMyNotes, type AddToMyNotesArgs } from './addToMyNotes';
 import { registerCompletion } from './completion';
+import { registerFormulaHover } from './formulaHover';
 import { registerLinkNavigation } from './linkNavigation';
 import { activateDiagnostics } from './diagnostics';
 import { newNote, type NewNoteArgs } from './newNote';
@@ -15,5 +16,6 @@ export function activateAuthoring(context: vscode.ExtensionContext, host: NotesH
     vscode.commands.registerCommand(Commands.addToMyNotes, (args?: AddToMyNotesArgs) => addToMyNotes(host, args)),
     registerCompletion(host),
     registerLinkNavigation(host),
+    registerFormulaHover(host),
   );
 }
