@@ -3,23 +3,12 @@ import { renderTex } from '../render/math';
 import { displaySummary, displayTitle, otherTitle, type Lang, type Note } from '../types';
 import type { Concept } from './conceptIndex';
 import type { FacetMatch } from './codeEngine';
+import type { HelpCard } from '../../shared/conceptHelpProtocol';
 
-/** What the Concept Help view shows for one concept: text only, except the formula's KaTeX HTML. */
-export interface ConceptCard {
-  noteId: string;
-  title: string;
-  otherTitle: string;
-  /** The parameter under the cursor when the note explains it as a facet. */
-  facet?: { name: string; gloss: string };
-  summary: string;
-  /** KaTeX HTML of the facet's formula, else the concept's (KaTeX renders it with trust off: no links, no scripts). */
-  formulaHtml?: string;
-  /** Bullets of the note's key-points section ("要点", "Key points"), else of its pitfalls section ("常见误区"). */
-  keyPoints: { heading: string; items: string[] };
+/** What the Concept Help view shows for one concept: the webview's card plus where "Open note" opens. */
+export interface ConceptCard extends HelpCard {
   /** The heading "Open note" opens at (the facet's), as a slug is made by the caller. */
   heading?: string;
-  /** The identifier the card is for. */
-  identifier: string;
 }
 
 const KEY_POINT_HEADINGS = [/^(要点|关键点|核心要点|key points|takeaways)/i, /^(常见误区|误区|pitfalls|common mistakes)/i];
