@@ -5,8 +5,7 @@ import type { NotesHost } from '../notesHost';
 
 /** The user's own notes folders: every configured root but the bundled notes (which are never written to). */
 export function userRoots(host: NotesHost): string[] {
-  const bundled = path.join(host.extensionUri.fsPath, 'notes');
-  return host.roots.filter((r) => path.resolve(r) !== path.resolve(bundled));
+  return host.roots.filter((r) => path.resolve(r) !== host.bundledRoot);
 }
 
 /** The user notes folder holding a file, or undefined when the file is not in one. */
