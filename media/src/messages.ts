@@ -21,6 +21,7 @@ export function installToolbar(): void {
   onToolbar('forward', { type: 'forward' });
   onToolbar('open-source', { type: 'openSource' });
   onToolbar('reveal', { type: 'revealInTree' });
+  onToolbar('where-used', { type: 'findWhereUsed' });
   onToolbar('copy-link', { type: 'copyLink' });
 }
 

@@ -4,13 +4,14 @@ import {
   analyseCodeAnySize,
   buildConceptIndex,
   createIdentifierMatcher,
+  notebookCode,
+  notebookPlacer,
   summariseFileConcepts,
   type FileConceptSummary,
   type IdentifierMatcher,
   type KnowledgeBaseSnapshot,
   type PlacedHit,
 } from '../core';
-import { notebookCode } from './scan';
 import { jsonOption, loadNotes, notesOption, type CliCommand } from './shared';
 
 /** A folder is read up to this many files; the output says when it stopped early. */
@@ -68,16 +69,10 @@ export async function conceptsOfFile(file: string, matcher: IdentifierMatcher, s
     const raw = await fs.readFile(file, 'utf8');
     if (!/\.ipynb$/i.test(file)) return { file, summary: summariseFileConcepts(analyseCodeAnySize(raw, matcher).hits(), snapshot) };
     const nb = notebookCode(raw);
-    const firstLine = new Map<number, number>();
-    nb.cellOfLine.forEach((cell, line) => {
-      if (!firstLine.has(cell)) firstLine.set(cell, line);
-    });
+    const place = notebookPlacer(nb);
     const hits: PlacedHit[] = analyseCodeAnySize(nb.text, matcher)
       .hits()
-      .map((h) => {
-        const cell = nb.cellOfLine[h.line];
-        return { ...h, cell, line: h.line - firstLine.get(cell)! };
-      });
+      .map((h) => ({ ...h, ...place(h.line) }));
     return { file, summary: summariseFileConcepts(hits, snapshot) };
   } catch (e) {
     return { file, error: (e as Error).message };

@@ -45,5 +45,8 @@ export type { CompletionContext } from './authoring/completionContext';
 export { addCodeName } from './authoring/codeList';
 export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';
 export type { ConceptOccurrence, FileConcept, FileConceptTopic, FileConceptSummary, PlacedHit } from './concepts/fileConcepts';
+export { notebookCode, notebookPlacer } from './concepts/notebookCode';
+export { createConceptUseFinder, findConceptUses, codeFileKind } from './concepts/conceptUses';
+export type { ConceptUse, ConceptUseFinder, ConceptUsesOptions, ConceptUsesResult, FileUses, CodeFileKind, StopReason } from './concepts/conceptUses';
 export { conceptCard, keyPointsOf } from './concepts/conceptCard';
 export type { ConceptCard } from './concepts/conceptCard';

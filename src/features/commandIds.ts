@@ -19,6 +19,8 @@ export const Commands = {
   revealOccurrence: 'aiNotes.revealConceptOccurrence',
   copyFileConcepts: 'aiNotes.copyFileConcepts',
   refreshFileConcepts: 'aiNotes.refreshFileConcepts',
+  findWhereUsed: 'aiNotes.findWhereUsed',
+  clearWhereUsed: 'aiNotes.clearWhereUsed',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -9,6 +9,8 @@ export interface AiNotesConfiguration {
   /** Where a note opened from code (hover, Explain, Look Up in an editor) shows: beside the code, or in its place. */
   openFromCode: 'beside' | 'active';
   tree: { showHeadings: boolean };
+  /** Bounds of a "Where Used" search over the workspace. */
+  whereUsed: { maxFiles: number; maxSeconds: number };
 }
 
 /** `auto`: compact when a Python language server also answers hovers, full otherwise. */
@@ -22,7 +24,9 @@ export type SettingKey =
   | 'hover.languages'
   | 'hover.mode'
   | 'openFromCode'
-  | 'tree.showHeadings';
+  | 'tree.showHeadings'
+  | 'whereUsed.maxFiles'
+  | 'whereUsed.maxSeconds';
 
 const HOVER_MODES: readonly HoverMode[] = ['auto', 'compact', 'full', 'off'];
 
@@ -30,6 +34,10 @@ const SECTION = 'aiNotes';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** The settings as one typed value; `scope` (a document) picks up language- and folder-specific values. */
@@ -48,6 +56,7 @@ export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesCon
     },
     openFromCode: c.get<string>('openFromCode', 'beside') === 'active' ? 'active' : 'beside',
     tree: { showHeadings: c.get<boolean>('tree.showHeadings', true) !== false },
+    whereUsed: { maxFiles: positive(c.get('whereUsed.maxFiles'), 5000), maxSeconds: positive(c.get('whereUsed.maxSeconds'), 30) },
   };
 }
 

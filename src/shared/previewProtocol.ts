@@ -70,6 +70,7 @@ export type WebviewMessage =
   | { type: 'forward' }
   | { type: 'openSource'; line?: number }
   | { type: 'revealInTree' }
+  | { type: 'findWhereUsed' }
   | { type: 'copyLink'; heading?: string }
   | { type: 'copyText'; text: string }
   /** The scroll position of the note shown, kept per history entry. */
@@ -141,6 +142,7 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
     case 'back':
     case 'forward':
     case 'revealInTree':
+    case 'findWhereUsed':
       return { type: x.type };
     case 'openNote':
       if (!isId(x.id) || !optional(x.heading, isSlug) || (x.side !== undefined && typeof x.side !== 'boolean')) return undefined;

@@ -113,3 +113,85 @@ describe('Concepts views (extension host)', () => {
     await waitFor('a card after unpinning', () => (help.current?.noteId !== 'optimization/gradient-clipping' ? help.current : undefined));
   });
 });
+
+describe('Where Used (extension host)', () => {
+  const scratch = () => examplesFile('where-used-scratch');
+  const write = async (relative: string, text: string) => {
+    const uri = vscode.Uri.joinPath(scratch(), relative);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return uri;
+  };
+  const files = () => vscode.workspace.getConfiguration('files');
+  const whereUsed = () => vscode.workspace.getConfiguration('aiNotes.whereUsed');
+
+  before(async () => {
+    await write('kept_adamw.py', 'from torch.optim import AdamW\noptimizer = AdamW(params, lr=1e-3)\n');
+    await write('.gitignore', 'ignored/\n');
+    await write('ignored/by_git.py', 'from torch.optim import AdamW\nopt = AdamW(params)\n');
+    await write('excluded/by_setting.py', 'from torch.optim import AdamW\nopt = AdamW(params)\n');
+    await files().update('exclude', { '**/excluded': true }, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await files().update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    await whereUsed().update('maxFiles', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(scratch(), { recursive: true });
+  });
+
+  it('finds the example files that use AdamW, skips .gitignore and files.exclude, and a row reveals the use', async () => {
+    const { concepts } = await api();
+    assert.ok(concepts);
+    const state = await concepts.findWhereUsed.run({ id: 'optimization/adam' });
+    assert.ok(state && state.kind === 'done', 'the search finished');
+    const found = state.result.files.map((f) => vscode.workspace.asRelativePath(vscode.Uri.parse(f.file)));
+    assert.ok(found.includes('train.py'), `found: ${found.join(', ')}`);
+    assert.ok(found.includes('where-used-scratch/kept_adamw.py'), `found: ${found.join(', ')}`);
+    assert.ok(!found.some((f) => f.includes('ignored/')), 'a .gitignore-d folder is not searched');
+    assert.ok(!found.some((f) => f.includes('excluded/')), 'a files.exclude-d folder is not searched');
+    assert.ok(!found.includes('attention.ipynb'), 'a file without AdamW is not listed');
+    assert.equal(state.result.stopped, undefined);
+    assert.match(concepts.whereUsed.message(), /AdamW|Adam/);
+    assert.match(concepts.whereUsed.message(), /uses in|处使用/);
+
+    const rows = concepts.whereUsed.getChildren();
+    const kept = rows.find((r) => r.kind === 'file' && r.uri.path.endsWith('/kept_adamw.py'))!;
+    assert.ok(kept);
+    const uses = concepts.whereUsed.getChildren(kept);
+    const useItem = concepts.whereUsed.getTreeItem(uses.find((u) => u.kind === 'use' && u.use.line === 1)!);
+    const label = useItem.label as vscode.TreeItemLabel;
+    assert.equal(label.label, 'optimizer = AdamW(params, lr=1e-3)');
+    assert.deepEqual(label.highlights, [[12, 17]]);
+    assert.ok(useItem.command);
+    await vscode.commands.executeCommand(useItem.command.command, ...(useItem.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.path.endsWith('/kept_adamw.py'));
+    assert.equal(editor.document.getText(editor.selection), 'AdamW');
+    assert.equal(editor.selection.start.line, 1);
+  });
+
+  it('places notebook uses in their cells, opens the notebook at the cell, and says when it stops at the file limit', async () => {
+    const { concepts } = await api();
+    assert.ok(concepts);
+    const state = await concepts.findWhereUsed.run('fundamentals/softmax');
+    assert.ok(state && state.kind === 'done');
+    const nb = state.result.files.find((f) => f.file.endsWith('/attention.ipynb'));
+    assert.ok(nb, 'the notebook uses softmax');
+    const use = nb.uses.find((u) => u.identifier === 'F.softmax');
+    assert.ok(use && use.cell !== undefined, JSON.stringify(nb.uses));
+    const row = concepts.whereUsed.getChildren().find((r) => r.kind === 'file' && r.uri.path.endsWith('/attention.ipynb'))!;
+    const item = concepts.whereUsed.getTreeItem(concepts.whereUsed.getChildren(row).find((u) => u.kind === 'use' && u.use === use)!);
+    assert.match(String(item.description), /^(cell|第) /);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'vscode-notebook-cell');
+    assert.match(editor.document.getText(editor.selection), /^(F\.)?softmax$/);
+    assert.equal(vscode.window.activeNotebookEditor?.notebook.uri.path.endsWith('/attention.ipynb'), true);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    await whereUsed().update('maxFiles', 2, vscode.ConfigurationTarget.Global);
+    const bounded = await concepts.findWhereUsed.run('fundamentals/softmax');
+    assert.ok(bounded && bounded.kind === 'done');
+    assert.ok(bounded.result.scanned <= 2);
+    assert.ok(bounded.truncatedList || bounded.result.stopped === 'files');
+    assert.match(concepts.whereUsed.message(), /maxFiles/);
+  });
+});

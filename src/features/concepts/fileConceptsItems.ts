@@ -12,11 +12,14 @@ export interface OccurrenceTarget {
   line: number;
   start: number;
   end: number;
+  /** The occurrence is in this cell of the notebook at `uri` (a search over files knows the notebook, not its cells). */
+  cell?: number;
 }
 
 export function toOccurrenceTarget(arg: unknown): OccurrenceTarget | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const o = arg as Record<string, unknown>;
   if (typeof o.uri !== 'string' || ![o.line, o.start, o.end].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return undefined;
-  return { uri: o.uri, line: o.line as number, start: o.start as number, end: o.end as number };
+  const cell = typeof o.cell === 'number' && Number.isInteger(o.cell) && o.cell >= 0 ? { cell: o.cell } : {};
+  return { uri: o.uri, line: o.line as number, start: o.start as number, end: o.end as number, ...cell };
 }

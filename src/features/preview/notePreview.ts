@@ -235,6 +235,9 @@ export class NotePreview extends Disposable {
       case 'revealInTree':
         if (current) await vscode.commands.executeCommand(Commands.revealInTree, { id: current });
         return;
+      case 'findWhereUsed':
+        if (current) await vscode.commands.executeCommand(Commands.findWhereUsed, { id: current });
+        return;
       case 'copyLink':
         if (current) {
           const link = await vscode.commands.executeCommand<string | undefined>(Commands.copyLink, { id: current, heading: m.heading });

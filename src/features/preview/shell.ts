@@ -10,6 +10,7 @@ export interface PreviewLabels {
   openSource: string;
   revealInTree: string;
   copyLink: string;
+  whereUsed: string;
   onThisPage: string;
   related: string;
   linkedFrom: string;
@@ -28,6 +29,7 @@ const LABELS: Record<Lang, PreviewLabels> = {
     openSource: 'Open Source',
     revealInTree: 'Reveal in Tree',
     copyLink: 'Copy Link',
+    whereUsed: 'Find Where Used in the Workspace',
     onThisPage: 'On this page',
     related: 'Related notes',
     linkedFrom: 'Linked from',
@@ -43,6 +45,7 @@ const LABELS: Record<Lang, PreviewLabels> = {
     openSource: '打开源文件',
     revealInTree: '在笔记树中显示',
     copyLink: '复制链接',
+    whereUsed: '在工作区中查找使用位置',
     onThisPage: '本页内容',
     related: '相关笔记',
     linkedFrom: '引用本篇的笔记',
@@ -91,6 +94,7 @@ export function previewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
     ${button('outline-toggle', 'list-tree', 'outline', ' toggleable')}
     ${button('open-source', 'go-to-file', 'openSource')}
     ${button('reveal', 'list-selection', 'revealInTree')}
+    ${button('where-used', 'references', 'whereUsed')}
     ${button('copy-link', 'link', 'copyLink')}
   </vscode-toolbar-container>
 </header>
