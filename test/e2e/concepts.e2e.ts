@@ -1,9 +1,10 @@
 // e2e: "Concepts in this File" lists the concepts of examples/train.py; clicking an occurrence row selects the
-// identifier at its line in the editor. "Concept Help" shows the card of the identifier under the cursor.
+// identifier at its line in the editor. "Concept Help" shows the card of the identifier under the cursor. "Find Where
+// Used" from a note's preview lists the example files that use it, and a use row opens the file at that line.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findInFrames, gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { findInFrames, gotoLine, previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
 
 describe('Concepts views (packaged VSIX in code-server)', function () {
   this.timeout(240_000);
@@ -52,5 +53,33 @@ describe('Concepts views (packaged VSIX in code-server)', function () {
     await frame.waitForFunction(() => /Clipping|裁剪/.test(document.querySelector('.card .title')?.textContent ?? ''), undefined, { timeout: 20_000 });
     assert.ok(await frame.$('.card .formula .katex'), 'the formula is rendered by KaTeX');
     await screenshot(page, 'concepts-help-view');
+  });
+
+  it('Find Where Used from the AdamW note lists train.py, and a use row opens it at the line', async () => {
+    const page = cs.page;
+    await runCommand(page, 'AI Notes: Look Up Concept', 30_000);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill('AdamW');
+    await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: /Adam and AdamW/ }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const frame = await previewFrame(page, 'Adam and AdamW');
+    await frame.click('#where-used');
+    // Room for the results: fold the other views of the side bar.
+    for (const name of [/^(Concepts in this File|本文件中的概念)/, /^(Concept Help|概念帮助)/]) {
+      const header = page.locator('.part.sidebar .pane-header').filter({ hasText: name }).first();
+      if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /Where Used|使用位置/ }) }).first();
+    const file = pane.locator('.monaco-list-row').filter({ hasText: /^train\.py/ }).first();
+    await file.waitFor({ state: 'visible', timeout: 60_000 });
+    await pane.locator('.message, .tree-explorer-viewlet-tree-view-message').filter({ hasText: /uses in|处使用/ }).first().waitFor({ timeout: 30_000 });
+    const use = pane.locator('.monaco-list-row').filter({ hasText: /torch\.optim\.AdamW\(/ }).first();
+    await use.waitFor({ state: 'visible', timeout: 10_000 });
+    await screenshot(page, 'where-used');
+    await use.click();
+    const status = page.locator('.statusbar-item').filter({ hasText: new RegExp(`Ln ${adamLine}, Col \\d+|第 ${adamLine} 行`) }).first();
+    await status.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.tabs-container .tab.active').filter({ hasText: 'train.py' }).first().waitFor({ timeout: 10_000 });
   });
 });

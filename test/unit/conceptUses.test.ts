@@ -41,6 +41,14 @@ describe('where a concept is used (core finder over files)', function () {
     assert.ok(uses.some((u) => u.line === 2 && u.identifier === 'AdamW' && u.preview.startsWith('optimizer = AdamW(')), JSON.stringify(uses));
     assert.ok(uses.every((u) => TRAIN.split('\n')[u.line].slice(u.column, u.endColumn).length > 0));
     assert.equal(finder.mayUse('import os\nprint(os.getcwd())\n'), false);
+    for (const u of uses) assert.equal(u.preview.slice(u.previewColumn, u.previewColumn + u.endColumn - u.column), TRAIN.split('\n')[u.line].slice(u.column, u.endColumn));
+    // Far into a long line, the preview starts shortly before the use.
+    const long = `from torch.optim import AdamW\nresult = dict(alpha=compute_something_long(1, 2, 3), beta=other_function_name(4, 5), opt=AdamW(params))\n`;
+    const [far] = finder.uses(long, 'python').filter((u) => u.identifier === 'AdamW' && u.line === 1);
+    assert.ok(far);
+    assert.ok(far.preview.startsWith('…'), far.preview);
+    assert.ok(far.previewColumn < 30, String(far.previewColumn));
+    assert.equal(far.preview.slice(far.previewColumn, far.previewColumn + 5), 'AdamW');
   });
 
   it('never skips a file that uses the concept: on every fixture file, each concept the engine finds passes the cheap test', () => {

@@ -11,8 +11,10 @@ export interface ConceptUse {
   identifier: string;
   /** In a notebook: the 0-based cell index, and `line` counts inside that cell. */
   cell?: number;
-  /** The line as written, trimmed and at most 200 characters. */
+  /** The line as written, without its indent, at most 200 characters; a long line starts a little before the use, after '…'. */
   preview: string;
+  /** Where the identifier starts in `preview`. */
+  previewColumn: number;
 }
 
 /** Which kind of file a text is: a Python source, or a Jupyter notebook's JSON. */
@@ -38,6 +40,8 @@ export interface ConceptUseFinder {
 }
 
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const PREVIEW_CHARS = 200;
+const PREVIEW_LEAD = 24;
 
 export function createConceptUseFinder(matcher: IdentifierMatcher, noteId: string): ConceptUseFinder {
   const index = matcher.index;
@@ -61,14 +65,22 @@ export function createConceptUseFinder(matcher: IdentifierMatcher, noteId: strin
     return v;
   };
 
-  const toUse = (h: CodeHit, lines: readonly string[], cell?: number, line = h.line): ConceptUse => ({
-    line,
-    column: h.start,
-    endColumn: h.end,
-    identifier: h.chain,
-    ...(cell !== undefined ? { cell } : {}),
-    preview: (lines[h.line] ?? '').trim().slice(0, 200),
-  });
+  const toUse = (h: CodeHit, lines: readonly string[], cell?: number, line = h.line): ConceptUse => {
+    const text = lines[h.line] ?? '';
+    const indent = text.length - text.trimStart().length;
+    // A use far into a long line: start the preview shortly before it, so a narrow view still shows it.
+    const from = h.start - indent > PREVIEW_LEAD * 2 ? h.start - PREVIEW_LEAD : indent;
+    const ellipsis = from > indent ? '…' : '';
+    return {
+      line,
+      column: h.start,
+      endColumn: h.end,
+      identifier: h.chain,
+      ...(cell !== undefined ? { cell } : {}),
+      preview: ellipsis + text.slice(from, from + PREVIEW_CHARS).trimEnd(),
+      previewColumn: ellipsis.length + h.start - from,
+    };
+  };
 
   return {
     noteId,

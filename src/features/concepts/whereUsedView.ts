@@ -72,16 +72,17 @@ export class WhereUsedProvider implements vscode.TreeDataProvider<WhereUsedNode>
   getTreeItem(node: WhereUsedNode): vscode.TreeItem {
     if (node.kind === 'file') {
       const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${vscode.workspace.asRelativePath(node.uri.with({ path: node.uri.path.slice(0, node.uri.path.lastIndexOf('/')) }), true)} · ${node.file.uses.length}`;
+      // The folder inside the workspace ('' at its root), then the count, as the Search view shows a file.
+      const relative = vscode.workspace.asRelativePath(node.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+      const folder = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+      item.description = folder ? `${folder} · ${node.file.uses.length}` : String(node.file.uses.length);
       item.contextValue = 'aiNotes.whereUsedFile';
       return item;
     }
     const u = node.use;
     // The line as written, the identifier highlighted, as the Search view shows a match.
-    const raw = u.preview;
-    const lineText = raw || u.identifier;
-    const at = lineText.indexOf(u.identifier);
-    const label: vscode.TreeItemLabel = { label: lineText, highlights: at >= 0 ? [[at, at + u.identifier.length]] : [] };
+    const width = u.endColumn - u.column;
+    const label: vscode.TreeItemLabel = { label: u.preview || u.identifier, highlights: u.preview ? [[u.previewColumn, u.previewColumn + width]] : [] };
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.description = u.cell !== undefined ? vscode.l10n.t('cell {0}, line {1}', u.cell + 1, u.line + 1) : vscode.l10n.t('line {0}', u.line + 1);
     const target: OccurrenceTarget = { uri: node.uri.toString(), line: u.line, start: u.column, end: u.endColumn, ...(u.cell !== undefined ? { cell: u.cell } : {}) };
