@@ -4,6 +4,7 @@ import type { PreviewState, ScrollPosition, ScrollTarget } from '../../src/share
 import { headingId } from '../../src/shared/headingIds';
 import { content, outlineList, post, vscode } from './dom';
 import { getCurrentId } from './state';
+import { markSearchHit } from './searchHit';
 
 export function headingElement(slug: string): HTMLElement | null {
   for (const s of [slug, decodeURIComponentSafe(slug)]) {
@@ -83,7 +84,10 @@ export function applyScroll(target: ScrollTarget, keep: ScrollPosition): void {
     }
     case 'line': {
       const e = lineElement(target.line);
-      if (e) e.scrollIntoView({ block: 'start' });
+      if (e) {
+        e.scrollIntoView({ block: 'start' });
+        markSearchHit(e, target.highlight);
+      }
       return;
     }
   }

@@ -3,6 +3,8 @@ export interface NoteTarget {
   id: string;
   heading?: string;
   line?: number;
+  /** A search query to highlight at the line on arrival (Search Notes). */
+  highlight?: string;
 }
 
 /** `[[id]]` or `[[id#heading]]`: the wiki-link form notes use to link each other (the preview follows it). */
@@ -30,6 +32,7 @@ export function toNoteTarget(arg: unknown): NoteTarget | undefined {
         id: o.id,
         heading: typeof o.heading === 'string' ? o.heading : undefined,
         line: typeof o.line === 'number' ? o.line : undefined,
+        ...(typeof o.highlight === 'string' && o.highlight.trim() ? { highlight: o.highlight.trim().slice(0, 200) } : {}),
       };
     }
   }

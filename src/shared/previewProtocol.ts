@@ -20,8 +20,8 @@ export type ScrollTarget =
   | { kind: 'keep' }
   | ({ kind: 'offset' } & ScrollPosition)
   | { kind: 'heading'; slug: string }
-  /** 0-based line of the note's file. */
-  | { kind: 'line'; line: number };
+  /** 0-based line of the note's file; `highlight`: a search query whose words are marked in that block on arrival. */
+  | { kind: 'line'; line: number; highlight?: string };
 
 export interface OutlineItem {
   level: number;
@@ -128,7 +128,8 @@ export function parseScrollTarget(x: unknown): ScrollTarget | undefined {
     case 'heading':
       return isSlug(x.slug) ? { kind: 'heading', slug: x.slug } : undefined;
     case 'line':
-      return isCount(x.line) ? { kind: 'line', line: Math.floor(x.line) } : undefined;
+      if (!isCount(x.line) || !optional(x.highlight, (h: unknown) => isStr(h, 200))) return undefined;
+      return x.highlight ? { kind: 'line', line: Math.floor(x.line), highlight: x.highlight as string } : { kind: 'line', line: Math.floor(x.line) };
     default:
       return undefined;
   }

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createKnowledgeBase, displayTitle, type Note } from '../../src/core';
-import { previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { findInFrames, previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
 import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -147,7 +147,7 @@ describe('Look Up Concept (code-server)', function () {
     await page.keyboard.press('Escape');
   });
 
-  it('Search Notes shows the matching line of a note body', async () => {
+  it('Search Notes shows the matching line of a note body, and opening it marks the query there', async () => {
     await runCommand(page, 'AI Notes: Search Notes', 30_000);
     const input = page.locator(INPUT);
     await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -156,6 +156,16 @@ describe('Look Up Concept (code-server)', function () {
     await detail.waitFor({ state: 'visible', timeout: 20_000 });
     assert.doesNotMatch(await detail.innerText(), /`|\$|\*\*|\]\(/, 'the line is shown as text, without Markdown or TeX source');
     await screenshot(page, 'search-notes');
-    await page.keyboard.press('Escape');
+    // Opening the line: the preview scrolls to it and marks the query there.
+    await page.locator(ROWS).filter({ hasText: 'drop_last' }).filter({ hasText: /line \d+/ }).first().click();
+    const frame = await findInFrames(page, 'mark.search-term', 60_000);
+    const marked = await frame.$$eval('mark.search-term', (ms) => ms.map((m) => m.textContent));
+    assert.ok(marked.length > 0 && marked.every((t) => t?.toLowerCase() === 'drop_last'), JSON.stringify(marked));
+    const inView = await frame.$eval('mark.search-term', (m) => {
+      const r = m.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.ok(inView, 'the marked word is on screen');
+    await screenshot(page, 'search-hit-arrival');
   });
 });

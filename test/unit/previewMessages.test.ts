@@ -41,6 +41,14 @@ describe('preview messages', () => {
       const show = { type: 'show', view, canGoBack: false, canGoForward: true, scroll: { kind: 'heading', slug: 's' } };
       assert.deepEqual(parseHostMessage(show), show);
       assert.deepEqual(parseHostMessage({ type: 'scrollTo', scroll: { kind: 'line', line: 4 } }), { type: 'scrollTo', scroll: { kind: 'line', line: 4 } });
+      // A Search Notes hit carries its query to mark on arrival; a non-string or oversized one is refused.
+      assert.deepEqual(parseHostMessage({ type: 'scrollTo', scroll: { kind: 'line', line: 4, highlight: 'drop_last' } }), {
+        type: 'scrollTo',
+        scroll: { kind: 'line', line: 4, highlight: 'drop_last' },
+      });
+      assert.equal(parseHostMessage({ type: 'scrollTo', scroll: { kind: 'line', line: 4, highlight: 42 } }), undefined);
+      assert.equal(parseHostMessage({ type: 'scrollTo', scroll: { kind: 'line', line: 4, highlight: 'x'.repeat(201) } }), undefined);
+      assert.deepEqual(parseWebviewMessage({ type: 'findWhereUsed' }), { type: 'findWhereUsed' });
       assert.deepEqual(parseHostMessage({ type: 'notice', text: 'Copied' }), { type: 'notice', text: 'Copied' });
     });
 

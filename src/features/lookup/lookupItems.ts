@@ -115,7 +115,7 @@ function countNotes(topic: Topic): number {
 }
 
 /** A full-text hit: the note (and section) as label, the matching line as detail. */
-export function lineItem(match: LineMatch, lang: Lang): LookupPickItem {
+export function lineItem(match: LineMatch, lang: Lang, query?: string): LookupPickItem {
   const { note } = match;
   const section = [...note.headings].reverse().find((h) => h.line <= match.line);
   return {
@@ -125,6 +125,6 @@ export function lineItem(match: LineMatch, lang: Lang): LookupPickItem {
     iconPath: ICON.line,
     alwaysShow: true,
     buttons: [openSourceButton()],
-    target: { id: note.id, line: match.line },
+    target: { id: note.id, line: match.line, ...(query ? { highlight: query } : {}) },
   };
 }

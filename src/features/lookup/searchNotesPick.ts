@@ -33,7 +33,7 @@ export async function showSearchNotes(host: NotesHost, indexes: Indexes, initial
     if (source.token.isCancellationRequested) return;
     const items: LookupPickItem[] = [];
     if (concepts.length) items.push(separator(vscode.l10n.t('Concepts')), ...concepts.map((m) => matchItem(m, lang)));
-    if (lines.length) items.push(separator(vscode.l10n.t('In note text')), ...lines.map((m) => lineItem(m, lang)));
+    if (lines.length) items.push(separator(vscode.l10n.t('In note text')), ...lines.map((m) => lineItem(m, lang, query)));
     qp.items = items.length ? items : [noTextMatchItem(query)];
   };
 

@@ -85,7 +85,7 @@ export class NotePreview extends Disposable {
   /** Shows a note, as a new history entry unless it is the one already shown. */
   show(target: NoteTarget, scroll?: ScrollTarget): void {
     const scrollTarget: ScrollTarget = scroll ??
-      (target.heading ? { kind: 'heading', slug: target.heading } : target.line !== undefined ? { kind: 'line', line: target.line } : { kind: 'top' });
+      (target.heading ? { kind: 'heading', slug: target.heading } : target.line !== undefined ? { kind: 'line', line: target.line, ...(target.highlight ? { highlight: target.highlight } : {}) } : { kind: 'top' });
     if (this.currentId !== target.id) {
       this.history = this.history.slice(0, this.index + 1);
       const position = scrollTarget.kind === 'offset' ? { top: scrollTarget.top, line: scrollTarget.line, delta: scrollTarget.delta } : { top: 0 };
