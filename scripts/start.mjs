@@ -41,7 +41,8 @@ if (!fs.existsSync(workspace)) {
 const wanted = Number(process.env.PORT) || 8080;
 const port = await cs.pickPort(wanted);
 const server = await step('start code-server', () =>
-  cs.startCodeServer({ workspace, extensions: [{ folder: root }], port, verbose: process.env.AI_NOTES_VERBOSE === '1' }),
+  // AI_NOTES_TRY_OUT: the extension opens its side bar and the "Get started with AI Notes" walkthrough once.
+  cs.startCodeServer({ workspace, extensions: [{ folder: root }], port, env: { AI_NOTES_TRY_OUT: '1' }, verbose: process.env.AI_NOTES_VERBOSE === '1' }),
 );
 let stopping = false;
 onSignals(async () => {

@@ -3,6 +3,9 @@ import { readConfiguration } from './configuration';
 import type { NotesHost } from './notesHost';
 
 const OFFERED_KEY = 'aiNotes.offeredChineseFirst';
+const WALKTHROUGH_KEY = 'aiNotes.openedWalkthrough';
+/** The walkthrough's id as VS Code names it: `<publisher>.<name>#<walkthrough id>`. */
+export const WALKTHROUGH_ID = 'ai-notes.ai-notes#gettingStarted';
 
 /** The operating system's locale as the extension host sees it (the environment first, then ICU's default). */
 export function osLocale(env: NodeJS.ProcessEnv = typeof process === 'undefined' ? {} : process.env): string {
@@ -15,6 +18,25 @@ export function osLocale(env: NodeJS.ProcessEnv = typeof process === 'undefined'
  * first run in an English VS Code on a Chinese system, offer once to show the notes Chinese-first.
  */
 export function activateFirstRun(context: vscode.ExtensionContext, host: NotesHost): void {
+  openTryOutWalkthrough(context);
+  offerChineseFirst(context, host);
+}
+
+/**
+ * `npm start` (the try-out VS Code, `AI_NOTES_TRY_OUT=1` in the extension host's environment) opens the AI Notes side
+ * bar and the "Get started" walkthrough once, as VS Code does for an extension installed from the Marketplace.
+ */
+function openTryOutWalkthrough(context: vscode.ExtensionContext): void {
+  if (typeof process === 'undefined' || process.env.AI_NOTES_TRY_OUT !== '1') return;
+  if (context.globalState.get<boolean>(WALKTHROUGH_KEY)) return;
+  void context.globalState.update(WALKTHROUGH_KEY, true);
+  void (async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.aiNotes');
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+  })();
+}
+
+function offerChineseFirst(context: vscode.ExtensionContext, host: NotesHost): void {
   if (context.globalState.get<boolean>(OFFERED_KEY)) return;
   if (readConfiguration().displayLanguage !== 'auto') return;
   if (vscode.env.language.toLowerCase().startsWith('zh') || !osLocale().startsWith('zh')) return;
