@@ -11,6 +11,11 @@ export { TREE_VIEW_ID };
 export function activateTree(context: vscode.ExtensionContext, host: NotesHost): { tree: NoteTreeProvider } {
   const provider = new NoteTreeProvider(host);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  let shownId: string | undefined;
+  const selectShown = () => {
+    const node = shownId ? provider.noteNode(shownId) : undefined;
+    if (node && view.selection[0] !== node) void Promise.resolve(view.reveal(node, { select: true, focus: false, expand: false })).catch(() => undefined);
+  };
   context.subscriptions.push(provider, view);
 
   const showProblems = () => {
@@ -42,10 +47,13 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
     }),
     onDidChangeSettings(['tree.showHeadings'], () => provider.redraw()),
     // The selection follows the note the preview shows, as the Explorer follows the active file.
+    // A note shown while the tree is hidden is selected when the tree shows again.
     host.onDidShowNote((id) => {
-      if (!view.visible) return;
-      const node = provider.noteNode(id);
-      if (node && view.selection[0] !== node) void Promise.resolve(view.reveal(node, { select: true, focus: false, expand: false })).catch(() => undefined);
+      shownId = id;
+      if (view.visible) selectShown();
+    }),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) selectShown();
     }),
     vscode.commands.registerCommand(Commands.showProblems, async () => showNoteProblems((await host.ready()).problems)),
     vscode.commands.registerCommand(Commands.refresh, async () => {
