@@ -144,14 +144,36 @@ describe('Note preview (packaged VSIX in code-server)', function () {
     assert.deepEqual(cspErrors, []);
   });
 
-  it('follows a link to another note inside the preview, and comes back', async () => {
+  it('follows a link (its title names the target), comes back with the button and Alt+←/Alt+→, and Ctrl+click opens beside', async () => {
     const link = await frame.$('#content a.note-link, #related a.related-card');
     assert.ok(link, 'the note links to another note');
     const targetId = await link.getAttribute('data-note');
     const target = snapshot.notes.get(targetId!)!;
+    // The target shows on hover, as a link's title.
+    assert.ok([target.title, target.titleEn].includes(String(await link.getAttribute('title'))), String(await link.getAttribute('title')));
     await link.click();
-    const next = await previewFrame(page, titleOf(target));
+    let next = await previewFrame(page, titleOf(target));
     await next.locator('#back').click();
+    frame = await previewFrame(page, titleOf(note));
+    // Alt+→ and Alt+← move through the history as VS Code's own navigation does.
+    await frame.locator('#content p').first().click();
+    await page.keyboard.press('Alt+ArrowRight');
+    next = await previewFrame(page, titleOf(target));
+    await next.locator('#content p').first().click();
+    await page.keyboard.press('Alt+ArrowLeft');
+    frame = await previewFrame(page, titleOf(note));
+    // Ctrl+click opens the target in a second preview beside this one.
+    const groups = await page.locator('.editor-group-container').count();
+    const again = await frame.$(`#content a.note-link[data-note="${targetId}"], #related a.related-card[data-note="${targetId}"]`);
+    assert.ok(again);
+    await again.click({ modifiers: ['Control'] });
+    await page.waitForFunction((n) => document.querySelectorAll('.editor-group-container').length > n, groups, { timeout: 30_000 });
+    await previewFrame(page, titleOf(target));
+    // Close the side preview (its group closes with it), back to one preview.
+    const side = page.locator('.editor-group-container').nth(groups);
+    await side.locator('.tab.active').hover();
+    await side.locator('.tab.active .codicon-close, .tab.active .action-label.codicon-close').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('.editor-group-container').length === n, groups, { timeout: 30_000 });
     frame = await previewFrame(page, titleOf(note));
   });
 
