@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
 import { readConfiguration } from './configuration';
 import type { NotesHost } from './notesHost';
+import { osLocale, shouldOfferChineseFirst } from '../shared/locale';
 
 const OFFERED_KEY = 'aiNotes.offeredChineseFirst';
 const WALKTHROUGH_KEY = 'aiNotes.openedWalkthrough';
 /** The walkthrough's id as VS Code names it: `<publisher>.<name>#<walkthrough id>`. */
 export const WALKTHROUGH_ID = 'ai-notes.ai-notes#gettingStarted';
-
-/** The operating system's locale as the extension host sees it (the environment first, then ICU's default). */
-export function osLocale(env: NodeJS.ProcessEnv = typeof process === 'undefined' ? {} : process.env): string {
-  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
-  return (fromEnv || Intl.DateTimeFormat().resolvedOptions().locale || '').toLowerCase();
-}
 
 /**
  * Most Chinese ML users run an English VS Code, where `auto` means English-first titles over Chinese notes. On the
@@ -37,9 +32,13 @@ function openTryOutWalkthrough(context: vscode.ExtensionContext): void {
 }
 
 function offerChineseFirst(context: vscode.ExtensionContext, host: NotesHost): void {
-  if (context.globalState.get<boolean>(OFFERED_KEY)) return;
-  if (readConfiguration().displayLanguage !== 'auto') return;
-  if (vscode.env.language.toLowerCase().startsWith('zh') || !osLocale().startsWith('zh')) return;
+  const offer = shouldOfferChineseFirst({
+    offered: context.globalState.get<boolean>(OFFERED_KEY) === true,
+    displayLanguage: readConfiguration().displayLanguage,
+    vscodeLanguage: vscode.env.language,
+    osLocale: osLocale(typeof process === 'undefined' ? {} : process.env),
+  });
+  if (!offer) return;
   void context.globalState.update(OFFERED_KEY, true);
   const chinese = '中文优先';
   const english = vscode.l10n.t('Keep English');
