@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml, type Lang } from '../../core';
+import { escapeHtml } from '../../core';
 import { contentSecurityPolicy, makeNonce } from './csp';
 import type { PreviewLabels } from '../../shared/previewLabels';
 export { previewLabels, type PreviewLabels } from '../../shared/previewLabels';
