@@ -9,7 +9,11 @@ export interface AiNotesConfiguration {
   /** Where a note opened from code (hover, Explain, Look Up in an editor) shows: beside the code, or in its place. */
   openFromCode: 'beside' | 'active';
   tree: { showHeadings: boolean };
+  /** Whether renaming or moving a note updates the links to it: ask each time, always, or never. */
+  links: { updateOnRename: UpdateLinksOnRename };
 }
+
+export type UpdateLinksOnRename = 'prompt' | 'always' | 'never';
 
 /** `auto`: compact when a Python language server also answers hovers, full otherwise. */
 export type HoverMode = 'auto' | 'compact' | 'full' | 'off';
@@ -22,7 +26,8 @@ export type SettingKey =
   | 'hover.languages'
   | 'hover.mode'
   | 'openFromCode'
-  | 'tree.showHeadings';
+  | 'tree.showHeadings'
+  | 'links.updateOnRename';
 
 const HOVER_MODES: readonly HoverMode[] = ['auto', 'compact', 'full', 'off'];
 
@@ -48,6 +53,7 @@ export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesCon
     },
     openFromCode: c.get<string>('openFromCode', 'beside') === 'active' ? 'active' : 'beside',
     tree: { showHeadings: c.get<boolean>('tree.showHeadings', true) !== false },
+    links: { updateOnRename: (['always', 'never'] as const).find((v) => v === c.get<string>('links.updateOnRename')) ?? 'prompt' },
   };
 }
 
@@ -62,6 +68,11 @@ export function onDidChangeSettings(keys: readonly SettingKey[], listener: () =>
 export async function addNotesFolders(folders: readonly string[]): Promise<void> {
   const next = [...new Set([...readConfiguration().notesFolders, ...folders])];
   await vscode.workspace.getConfiguration(SECTION).update('notesFolders', next, vscode.ConfigurationTarget.Global);
+}
+
+/** Sets `aiNotes.links.updateOnRename` in the user settings (the notification's Always / Never). */
+export async function setUpdateLinksOnRename(value: UpdateLinksOnRename): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('links.updateOnRename', value, vscode.ConfigurationTarget.Global);
 }
 
 /** Opens the Settings editor at one of our settings. */
