@@ -34,6 +34,10 @@ describe('Writing your own notes (packaged VSIX in code-server)', function () {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-e2e-mine-'));
   fs.mkdirSync(path.join(dir, 'losses'));
   fs.writeFileSync(path.join(dir, 'losses', 'focal-loss.md'), NOTE);
+  fs.mkdirSync(path.join(dir, 'other'));
+  const small = (title: string, body: string) => ['---', `title: ${title}`, `title_en: ${title}`, 'aliases: []', 'summary: s', 'summary_en: s', 'code: []', 'related: []', '---', '', `# ${title}`, '', body, ''].join('\n');
+  fs.writeFileSync(path.join(dir, 'other', 'draft-a.md'), small('Draft A', 'A.'));
+  fs.writeFileSync(path.join(dir, 'other', 'linking.md'), small('Linking', 'See [A](draft-a.md#a) and [[other/draft-a]].'));
   const lines = NOTE.split('\n');
 
   const cs = useWorkbench(() => ({
@@ -75,5 +79,30 @@ describe('Writing your own notes (packaged VSIX in code-server)', function () {
     assert.match(text, /交叉熵/);
     await page.waitForTimeout(500);
     await screenshot(page, 'authoring');
+  });
+
+  it('renaming a note in the Explorer asks to update the links to it, and Yes updates them', async () => {
+    const page = cs.page;
+    await page.keyboard.press('Escape');
+    const folder = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^other$/ }).first();
+    await folder.waitFor({ state: 'visible', timeout: 30_000 });
+    await folder.click();
+    const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^draft-a\.md$/ }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    await page.keyboard.press('F2');
+    const input = page.locator('.part.sidebar .monaco-inputbox input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('alpha.md');
+    await page.keyboard.press('Enter');
+
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Update 2 links in 1 notes\?/ }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(fs.existsSync(path.join(dir, 'other', 'alpha.md')), 'the file is renamed before the question');
+    await toast.locator('.monaco-button').filter({ hasText: /^Yes$/ }).first().click();
+    const linking = path.join(dir, 'other', 'linking.md');
+    const deadline = Date.now() + 20_000;
+    while (!fs.readFileSync(linking, 'utf8').includes('alpha') && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.match(fs.readFileSync(linking, 'utf8'), /See \[A\]\(alpha\.md#a\) and \[\[other\/alpha\]\]\./);
   });
 });
