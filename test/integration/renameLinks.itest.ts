@@ -32,6 +32,10 @@ describe('Renames keep links (extension host)', () => {
     fs.mkdirSync(path.join(folder, 'mine'));
     fs.mkdirSync(path.join(folder, 'other'));
     fs.writeFileSync(path.join(folder, 'mine', 'old-name.md'), note('Old', 'See [B](../other/b.md#part).'));
+    fs.mkdirSync(path.join(folder, 'drafts'));
+    fs.writeFileSync(path.join(folder, 'drafts', 'c.md'), note('C', 'Up to [B](../other/b.md), over to [D](d.md).'));
+    fs.writeFileSync(path.join(folder, 'drafts', 'd.md'), note('D', 'D.'));
+    fs.writeFileSync(path.join(folder, 'other', 'e.md'), note('E', 'See [C](../drafts/c.md#part) and [[drafts/d|D]].'));
     fs.writeFileSync(path.join(folder, 'other', 'b.md'), note('B', 'Read [the old note](../mine/old-name.md#part) and [[mine/old-name]].\n\n```\n[[mine/old-name]]\n```', '[mine/old-name]'));
     const loaded = new Promise((resolve) => { const d = api.host.onDidChange((s) => { if (s.notes.has('mine/old-name')) { d.dispose(); resolve(s); } }); });
     await config().update('notesFolders', [folder], vscode.ConfigurationTarget.Global);
@@ -74,5 +78,24 @@ describe('Renames keep links (extension host)', () => {
     await eventually(() => (api.host.kb.current?.notes.has('topics/deep/new-name') && api.host.kb.current.notes.get('other/b')?.related[0] === 'topics/deep/new-name' ? true : undefined), 'the reload');
     const broken = vscode.languages.getDiagnostics(vscode.Uri.file(linking)).filter((d) => /does not|does not name/.test(d.message));
     assert.deepEqual(broken.map((d) => d.message), []);
+  });
+
+  it('moving a folder of notes updates the links into it; links between its notes stay as written', async () => {
+    const from = vscode.Uri.file(path.join(folder, 'drafts'));
+    const to = vscode.Uri.file(path.join(folder, 'topics', 'finished'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename applied');
+    const linking = path.join(folder, 'other', 'e.md');
+    const text = await eventually(() => {
+      const t = fs.readFileSync(linking, 'utf8');
+      return t.includes('topics/finished') ? t : undefined;
+    }, 'the note linking into the folder to be updated');
+    assert.match(text, /See \[C\]\(\.\.\/topics\/finished\/c\.md#part\) and \[\[topics\/finished\/d\|D\]\]\./);
+    const c = await eventually(() => {
+      const t = fs.readFileSync(path.join(to.fsPath, 'c.md'), 'utf8');
+      return t.includes('../../other/b.md') ? t : undefined;
+    }, 'the moved note to be updated');
+    assert.match(c, /Up to \[B\]\(\.\.\/\.\.\/other\/b\.md\), over to \[D\]\(d\.md\)\./);
   });
 });
