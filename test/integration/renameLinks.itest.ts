@@ -65,8 +65,8 @@ describe('Renames keep links (extension host)', () => {
     assert.match(text, /Read \[the old note\]\(\.\.\/topics\/deep\/new-name\.md#part\) and \[\[topics\/deep\/new-name\]\]\./);
     assert.match(text, /^related: \[topics\/deep\/new-name\]$/m);
     assert.match(text, /```\n\[\[mine\/old-name\]\]\n```/, 'the code fence is left as written');
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === linking);
-    assert.ok(!open?.isDirty, 'the updated note is saved');
+    // Saved, not left as an unsaved editor (the disk may be written a moment before the document is marked clean).
+    await eventually(() => (vscode.workspace.textDocuments.find((d) => d.uri.fsPath === linking)?.isDirty ? undefined : true), 'the updated note to be saved');
 
     const moved = await eventually(() => {
       const t = fs.readFileSync(to.fsPath, 'utf8');
