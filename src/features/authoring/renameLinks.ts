@@ -76,7 +76,10 @@ async function askUser(edits: readonly LinkEdit[]): Promise<boolean> {
  */
 export function registerRenameLinks(host: NotesHost): vscode.Disposable {
   let pendingAsk: PendingRename | undefined;
-  let applied: { paths: string[]; dirtyBefore: Set<string> } | undefined;
+  let applied: { renames: PathRename[]; paths: string[]; dirtyBefore: Set<string> } | undefined;
+  /** Whether a finished rename is the one a pending entry was made for (a cancelled rename leaves its entry behind). */
+  const same = (renames: readonly PathRename[], files: vscode.FileRenameEvent['files']) =>
+    renames.every((r) => files.some((f) => f.oldUri.fsPath === r.oldPath && f.newUri.fsPath === r.newPath));
 
   const pendingOf = async (files: vscode.FileWillRenameEvent['files']): Promise<PendingRename | undefined> => {
     const renames = files
@@ -105,21 +108,22 @@ export function registerRenameLinks(host: NotesHost): vscode.Disposable {
             return new vscode.WorkspaceEdit();
           }
           const edits = await editsFor(host, pending, false);
-          applied = { paths: [...new Set(edits.map((e) => currentPath(e.path, pending.renames)))], dirtyBefore: dirtyNow() };
+          applied = { renames: pending.renames, paths: [...new Set(edits.map((e) => currentPath(e.path, pending.renames)))], dirtyBefore: dirtyNow() };
           return workspaceEdit(edits, (p) => p);
         })(),
       );
     }),
-    vscode.workspace.onDidRenameFiles(async () => {
-      if (applied) {
+    vscode.workspace.onDidRenameFiles(async (event) => {
+      if (applied && same(applied.renames, event.files)) {
         const { paths, dirtyBefore } = applied;
         applied = undefined;
         await saveChanged(paths, dirtyBefore);
         return;
       }
+      applied = undefined;
       const pending = pendingAsk;
       pendingAsk = undefined;
-      if (!pending) return;
+      if (!pending || !same(pending.renames, event.files)) return;
       const edits = await editsFor(host, pending, true);
       if (edits.length === 0 || !(await askUser(edits))) return;
       // The files may have changed while the notification waited: the edits are computed again from what they hold now.
