@@ -28,6 +28,21 @@ onSignals(cleanup);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// A rename whose onWillRenameFiles participant returns edits makes VS Code ask once, in a modal dialog, whether an
+// extension may make "refactoring changes" (VS Code skips it only for extensionTests runs, which code-server has
+// not). A user answers OK with "Do not ask me again"; so does this, so the tests see the edits applied.
+async function answerParticipantDialog(page) {
+  try {
+    const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'wants to make refactoring changes' }).first();
+    if (!(await dialog.isVisible())) return;
+    const checkbox = dialog.locator('.dialog-checkbox-row .monaco-checkbox, .dialog-checkbox-row input').first();
+    if (await checkbox.isVisible().catch(() => false)) await checkbox.click({ timeout: 1000 }).catch(() => undefined);
+    await dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: /^OK$/ }).first().click({ timeout: 2000 });
+  } catch {
+    // The dialog went away, or the page is busy: the next poll looks again.
+  }
+}
+
 function tailLines(text, n) {
   const lines = text.split('\n');
   return lines.slice(Math.max(0, lines.length - n)).join('\n');
@@ -75,6 +90,7 @@ async function main() {
         err.showLogs = true;
         throw err;
       }
+      await answerParticipantDialog(workbench.page);
       await sleep(250);
     }
   });

@@ -43,6 +43,8 @@ export type { FormulaAt } from './authoring/formulaAt';
 export type { LinkAt } from './authoring/linkAt';
 export type { CompletionContext } from './authoring/completionContext';
 export { addCodeName } from './authoring/codeList';
+export { linkEditsForRenames } from './authoring/renameLinks';
+export type { LinkEdit, NoteText, PathRename, RenameLinksInput } from './authoring/renameLinks';
 export { summariseFileConcepts, joinCodeCells, fileConceptsMarkdown } from './concepts/fileConcepts';
 export type { ConceptOccurrence, FileConcept, FileConceptTopic, FileConceptSummary, PlacedHit } from './concepts/fileConcepts';
 export { notebookCode, notebookPlacer } from './concepts/notebookCode';

@@ -11,7 +11,11 @@ export interface AiNotesConfiguration {
   tree: { showHeadings: boolean };
   /** Bounds of a "Where Used" search over the workspace. */
   whereUsed: { maxFiles: number; maxSeconds: number };
+  /** Whether renaming or moving a note updates the links to it: ask each time, always, or never. */
+  links: { updateOnRename: UpdateLinksOnRename };
 }
+
+export type UpdateLinksOnRename = 'prompt' | 'always' | 'never';
 
 /** `auto`: compact when a Python language server also answers hovers, full otherwise. */
 export type HoverMode = 'auto' | 'compact' | 'full' | 'off';
@@ -26,7 +30,8 @@ export type SettingKey =
   | 'openFromCode'
   | 'tree.showHeadings'
   | 'whereUsed.maxFiles'
-  | 'whereUsed.maxSeconds';
+  | 'whereUsed.maxSeconds'
+  | 'links.updateOnRename';
 
 const HOVER_MODES: readonly HoverMode[] = ['auto', 'compact', 'full', 'off'];
 
@@ -57,6 +62,7 @@ export function readConfiguration(scope?: vscode.ConfigurationScope): AiNotesCon
     openFromCode: c.get<string>('openFromCode', 'beside') === 'active' ? 'active' : 'beside',
     tree: { showHeadings: c.get<boolean>('tree.showHeadings', true) !== false },
     whereUsed: { maxFiles: positive(c.get('whereUsed.maxFiles'), 5000), maxSeconds: positive(c.get('whereUsed.maxSeconds'), 30) },
+    links: { updateOnRename: (['always', 'never'] as const).find((v) => v === c.get<string>('links.updateOnRename')) ?? 'prompt' },
   };
 }
 
@@ -71,6 +77,11 @@ export function onDidChangeSettings(keys: readonly SettingKey[], listener: () =>
 export async function addNotesFolders(folders: readonly string[]): Promise<void> {
   const next = [...new Set([...readConfiguration().notesFolders, ...folders])];
   await vscode.workspace.getConfiguration(SECTION).update('notesFolders', next, vscode.ConfigurationTarget.Global);
+}
+
+/** Sets `aiNotes.links.updateOnRename` in the user settings (the notification's Always / Never). */
+export async function setUpdateLinksOnRename(value: UpdateLinksOnRename): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('links.updateOnRename', value, vscode.ConfigurationTarget.Global);
 }
 
 /** Opens the Settings editor at one of our settings. */

@@ -7,8 +7,9 @@ import { registerFormulaHover } from './formulaHover';
 import { registerLinkNavigation } from './linkNavigation';
 import { activateDiagnostics } from './diagnostics';
 import { newNote, type NewNoteArgs } from './newNote';
+import { registerRenameLinks } from './renameLinks';
 
-/** Writing one's own notes: live lint of the user's notes, "New Note…", completion of links and lists, "Add to My Notes". */
+/** Writing one's own notes: live lint of the user's notes, "New Note…", completion of links and lists, "Add to My Notes", links kept on renames. */
 export function activateAuthoring(context: vscode.ExtensionContext, host: NotesHost): void {
   activateDiagnostics(context, host);
   context.subscriptions.push(
@@ -17,5 +18,6 @@ export function activateAuthoring(context: vscode.ExtensionContext, host: NotesH
     registerCompletion(host),
     registerLinkNavigation(host),
     registerFormulaHover(host),
+    registerRenameLinks(host),
   );
 }
