@@ -1,4 +1,5 @@
 import { parseFrontMatter } from './frontMatter';
+import type { CachedNote, NoteCache } from './noteCache';
 import { parseNote } from './noteParser';
 import type { Logger, Note, NoteFiles, Problem, Topic } from './types';
 import { silentLogger } from './types';
@@ -11,6 +12,8 @@ export interface KnowledgeBaseOptions {
   /** Notes roots in priority order: a later root's note replaces an earlier one with the same id. */
   roots: string[];
   logger?: Logger;
+  /** Parsed notes from earlier loads: an unchanged file (same size and modification time) is not read again. */
+  cache?: NoteCache | Promise<NoteCache>;
 }
 
 export interface KnowledgeBaseSnapshot {
@@ -91,6 +94,39 @@ function compareOrder(a: { order?: number; title: string }, b: { order?: number;
   return ao !== bo ? ao - bo : a.title.localeCompare(b.title);
 }
 
+/** How many files are fetched at once while loading. */
+const FETCH_BATCH = 64;
+
+/** A file as fetched for loading: from the cache, or its text, or why it could not be read. */
+interface Fetched {
+  cached?: CachedNote;
+  text?: string;
+  error?: string;
+  stamp?: { size: number; mtimeMs: number };
+}
+
+async function fetchFile(files: NoteFiles, cache: NoteCache | undefined, root: string, path: string, kind: 'note' | 'topic'): Promise<Fetched> {
+  let stamp: Fetched['stamp'];
+  try {
+    if (cache && files.stat && kind === 'note') {
+      stamp = await files.stat(path);
+      const cached = cache.get(`${root}\0${path}`, stamp.size, stamp.mtimeMs);
+      if (cached) return { cached, stamp };
+    }
+  } catch {
+    stamp = undefined;
+  }
+  try {
+    const size = stamp?.size ?? (await files.size(path));
+    if (size > MAX_NOTE_BYTES) return { stamp, error: `file is too large to load (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_NOTE_BYTES / 1048576} MB)` };
+    const bytes = await files.read(path);
+    if (looksBinary(bytes)) return { stamp, error: 'file is binary, not a Markdown note' };
+    return { stamp, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch (e) {
+    return { stamp, error: `file cannot be read: ${(e as Error).message}` };
+  }
+}
+
 async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBaseSnapshot> {
   const { files, roots } = options;
   const logger = options.logger ?? silentLogger;
@@ -104,6 +140,68 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       topics.set(id, t);
     }
     return t;
+  };
+
+  const cache = await options.cache;
+  cache?.beginLoad();
+  const addNote = (id: string, path: string, root: string, note: Note, noteProblems: readonly Problem[]) => {
+    problems.push(...noteProblems);
+    const previous = notes.get(id);
+    if (previous && previous.root === root) {
+      problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
+    } else if (previous) {
+      logger.info(`${path} replaces ${previous.path}`);
+    }
+    notes.set(id, note);
+  };
+
+  const processFile = (root: string, rel: string, kind: ReturnType<typeof classifyPath>, path: string, f: Fetched | undefined): void => {
+    if (kind === 'skip' || !f) {
+      logger.info(`${path}: not a note: ${skipReason(rel)}`);
+      return;
+    }
+    const id = rel.replace(/\.md$/i, '');
+    // The cache key is the root and path, so the id is the same.
+    if (f.cached) {
+      addNote(id, path, root, f.cached.note, f.cached.problems);
+      return;
+    }
+    const { text, error, stamp } = f;
+    const cacheKey = `${root}\0${path}`;
+    if (error !== undefined) {
+      problems.push({ path, line: 1, message: error, severity: 'error' });
+      if (kind === 'note') {
+        const note = placeholder(id, path, root, error);
+        notes.set(id, note);
+      }
+      return;
+    }
+    // Parsing never throws by design; this guard keeps one note that still finds a way from losing all the others.
+    try {
+      if (kind === 'topic') {
+        const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+        const fm = parseFrontMatter(text!);
+        if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
+        const t = topicOf(topicId);
+        const d = fm.data;
+        const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+        t.title = s(d.title) || t.title;
+        t.titleEn = s(d.title_en) || t.titleEn;
+        t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
+        t.summaryEn = s(d.summary_en);
+        const order = Number(d.order);
+        t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
+        t.indexPath = path;
+        return;
+      }
+      const parsed = parseNote(id, path, root, text!);
+      if (cache && stamp) cache.set(cacheKey, { ...stamp, note: parsed.note, problems: parsed.problems });
+      addNote(id, path, root, parsed.note, parsed.problems);
+    } catch (e) {
+      const message = `note could not be read: ${(e as Error).message}`;
+      problems.push({ path, line: 1, message, severity: 'error' });
+      if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
+    }
   };
 
   for (const root of roots) {
@@ -123,70 +221,16 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       logger.warn(`${root}: ${message}`);
       continue;
     }
-    for (const rel of rels.sort()) {
-      const kind = classifyPath(rel);
-      const path = join(root, rel);
-      if (kind === 'skip') {
-        logger.info(`${path}: not a note: ${skipReason(rel)}`);
-        continue;
-      }
-      const id = rel.replace(/\.md$/i, '');
-      let text: string | undefined;
-      let error: string | undefined;
-      try {
-        const size = await files.size(path);
-        if (size > MAX_NOTE_BYTES) {
-          error = `file is too large to load (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_NOTE_BYTES / 1048576} MB)`;
-        } else {
-          const bytes = await files.read(path);
-          if (looksBinary(bytes)) error = 'file is binary, not a Markdown note';
-          else text = decoder.decode(bytes).replace(/^\uFEFF/, '');
-        }
-      } catch (e) {
-        error = `file cannot be read: ${(e as Error).message}`;
-      }
-      if (error !== undefined) {
-        problems.push({ path, line: 1, message: error, severity: 'error' });
-        if (kind === 'note') {
-          const note = placeholder(id, path, root, error);
-          notes.set(id, note);
-        }
-        continue;
-      }
-      // Parsing never throws by design; this guard keeps one note that still finds a way from losing all the others.
-      try {
-        if (kind === 'topic') {
-          const topicId = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-          const fm = parseFrontMatter(text!);
-          if (fm.error) problems.push({ path, line: fm.error.line, message: fm.error.message, severity: 'error' });
-          const t = topicOf(topicId);
-          const d = fm.data;
-          const s = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-          t.title = s(d.title) || t.title;
-          t.titleEn = s(d.title_en) || t.titleEn;
-          t.summary = s(d.summary) || fm.body.trim().split(/\n\s*\n/).find((p) => p && !p.startsWith('#'))?.trim() || '';
-          t.summaryEn = s(d.summary_en);
-          const order = Number(d.order);
-          t.order = d.order !== undefined && Number.isFinite(order) ? order : undefined;
-          t.indexPath = path;
-          continue;
-        }
-        const parsed = parseNote(id, path, root, text!);
-        problems.push(...parsed.problems);
-        const previous = notes.get(id);
-        if (previous && previous.root === root) {
-          problems.push({ path, line: 1, message: `duplicate note id "${id}" (also ${previous.path})`, severity: 'error' });
-        } else if (previous) {
-          logger.info(`${path} replaces ${previous.path}`);
-        }
-        notes.set(id, parsed.note);
-      } catch (e) {
-        const message = `note could not be read: ${(e as Error).message}`;
-        problems.push({ path, line: 1, message, severity: 'error' });
-        if (kind === 'note') notes.set(id, placeholder(id, path, root, message));
-      }
+    // Files are fetched (stat, cache check, read) a batch at a time, in parallel: the disk waits overlap. They are
+    // then parsed and added one by one in path order, so which note wins a shared id does not depend on timing.
+    const sorted = rels.sort();
+    for (let at = 0; at < sorted.length; at += FETCH_BATCH) {
+      const batch = sorted.slice(at, at + FETCH_BATCH).map((rel) => ({ rel, kind: classifyPath(rel), path: join(root, rel) }));
+      const fetched = await Promise.all(batch.map((b) => (b.kind === 'skip' ? undefined : fetchFile(files, cache, root, b.path, b.kind))));
+      batch.forEach((b, i) => processFile(root, b.rel, b.kind, b.path, fetched[i]));
     }
   }
+
 
   // Hang notes and topics into the hierarchy; folders without _index.md become topics named after the folder.
   for (const note of notes.values()) topicOf(note.topicId).notes.push(note);
@@ -225,7 +269,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         .then((snapshot) => {
           current = snapshot;
           byPath = new Map([...snapshot.notes.values()].map((n) => [n.path, n]));
-          logger.info(`loaded ${snapshot.notes.size} notes from ${options.roots.length} folder(s) in ${Date.now() - started} ms`);
+          void Promise.resolve(options.cache).then((c) => {
+            const cached = c ? ` (${c.stats.hits} from the cache, ${c.stats.misses} read)` : '';
+            logger.info(`loaded ${snapshot.notes.size} notes from ${options.roots.length} folder(s) in ${Date.now() - started} ms${cached}`);
+          });
           for (const l of listeners) {
             try {
               l(snapshot);

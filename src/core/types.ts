@@ -108,6 +108,8 @@ export interface NoteFiles {
   /** Size in bytes. */
   size(path: string): Promise<number>;
   read(path: string): Promise<Uint8Array>;
+  /** Size and modification time, for the note cache (without it every load reads every file). */
+  stat?(path: string): Promise<{ size: number; mtimeMs: number }>;
 }
 
 export interface Logger {

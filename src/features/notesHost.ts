@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note } from '../core';
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note, type NoteCache } from '../core';
 import type { NoteTarget } from './commands';
 import { onDidChangeSettings, readConfiguration } from './configuration';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
+import { createNoteCacheStore } from '../node/noteCacheStore';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {
@@ -34,6 +35,12 @@ export interface NotesHost {
   readonly onDidShowNote: vscode.Event<string>;
   /** Called by the preview when it shows a note. */
   noteShown(id: string): void;
+  /** The parsed notes kept across loads and sessions (global storage), with the last load's hits and misses. */
+  readonly noteCache: Promise<NoteCache>;
+  /** Where the note cache is written. */
+  readonly noteCacheFile: string;
+  /** `Date.now()` at activation and when the first load finished (the integration tier reports the difference). */
+  readonly timings: { activated: number; firstLoad?: number };
 }
 
 const RECENT_KEY = 'aiNotes.recentNotes';
@@ -71,9 +78,24 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
 
   const bundledRoot = path.resolve(context.extensionPath, 'notes');
   let roots = configuredRoots(context.extensionPath);
-  let kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
+  const timings: { activated: number; firstLoad?: number } = { activated: Date.now() };
+  // Parsed notes remembered across sessions (issue 14): a warm start reads only the files that changed.
+  const noteCacheFile = path.join(context.globalStorageUri.fsPath, 'note-cache.json');
+  const store = createNoteCacheStore(
+    noteCacheFile,
+    String(context.extension.packageJSON.version ?? '0'),
+    path.join(context.extensionPath, 'dist', 'extension.js'),
+    (m) => log.info(m),
+  );
+  const newKnowledgeBase = () => createKnowledgeBase({ files: nodeNoteFiles, roots, logger, cache: store.cache });
+  let kb = newKnowledgeBase();
   let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
-  const wire = () => kb.onDidLoad((s) => emitter.fire(s));
+  const wire = () =>
+    kb.onDidLoad((s) => {
+      timings.firstLoad ??= Date.now();
+      store.save();
+      emitter.fire(s);
+    });
   let subscription = wire();
   context.subscriptions.push({ dispose: () => subscription.dispose() });
 
@@ -92,6 +114,9 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     onDidChangeRoots: rootsEmitter.event,
     onDidShowNote: shownEmitter.event,
     noteShown: (id) => shownEmitter.fire(id),
+    noteCache: store.cache,
+    noteCacheFile,
+    timings,
     async requireNote(target) {
       await host.ready();
       const note = kb.getNote(target.id);
@@ -124,7 +149,7 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     onDidChangeSettings(['notesFolders', 'includeBundledNotes'], () => {
       roots = configuredRoots(context.extensionPath);
       subscription.dispose();
-      kb = createKnowledgeBase({ files: nodeNoteFiles, roots, logger });
+      kb = newKnowledgeBase();
       subscription = wire();
       rootsEmitter.fire(roots);
       void host.reload();

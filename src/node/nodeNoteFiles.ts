@@ -79,6 +79,10 @@ export function nodeNoteFilesOver(api: NodeFsApi): NoteFiles {
     async read(p) {
       return api.readFile(p);
     },
+    async stat(p) {
+      const s = await api.stat(p);
+      return { size: s.size, mtimeMs: s.mtimeMs };
+    },
   };
 }
 

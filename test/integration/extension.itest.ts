@@ -1,6 +1,9 @@
 // Starter integration tests: run inside a real extension host (code-server or VS Code desktop).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { AiNotesApi } from '../../src/extension';
+import { reportFigure } from './figures';
 
 const EXTENSION_ID = 'ai-notes.ai-notes';
 
@@ -30,5 +33,34 @@ describe('AI Notes extension', () => {
       folders.some((f) => f.uri.path.endsWith('/examples')),
       `workspace folders: ${folders.map((f) => f.uri.toString()).join(', ') || '(none)'}`,
     );
+  });
+});
+
+describe('Note cache (extension host)', () => {
+  it('a reload reads no unchanged note again, and the cache is written to global storage', async () => {
+    const ext = vscode.extensions.getExtension<AiNotesApi>('ai-notes.ai-notes');
+    assert.ok(ext);
+    const { host } = await ext.activate();
+    // A first reload brings the cache up to date with whatever earlier tests changed; the second changes nothing.
+    const first = await host.reload();
+    const t0 = Date.now();
+    await host.reload();
+    const reloadMs = Date.now() - t0;
+    const cache = await host.noteCache;
+    assert.equal(cache.stats.misses, 0, 'every unchanged note came from the cache');
+    assert.ok(cache.stats.hits >= first.notes.size - 1, `${cache.stats.hits} hits for ${first.notes.size} notes`);
+    reportFigure(`activation to the first loaded notes (cold, no cache yet): ${host.timings.firstLoad !== undefined ? host.timings.firstLoad - host.timings.activated : '?'} ms for ${first.notes.size} notes`);
+    reportFigure(`reload with every note in the note cache (warm): ${reloadMs} ms`);
+    const end = Date.now() + 10_000;
+    let saved: { entries?: Record<string, unknown> } | undefined;
+    while (!saved && Date.now() < end) {
+      try {
+        saved = JSON.parse(fs.readFileSync(host.noteCacheFile, 'utf8')) as typeof saved;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    assert.ok(saved?.entries, `no cache at ${host.noteCacheFile}`);
+    assert.ok(Object.keys(saved.entries).length >= first.notes.size - 1);
   });
 });

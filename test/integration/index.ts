@@ -6,6 +6,7 @@
 // Runs mocha (BDD: describe/it) over out/test/integration/**/*.itest.js.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { reportedFigures } from './figures';
 import Mocha = require('mocha');
 
 export interface Failure {
@@ -79,6 +80,8 @@ export async function run(): Promise<Results> {
     });
   });
 
+  const figures = reportedFigures();
+  if (figures.length) lines.push('', '  figures:', ...figures.map((f) => `    ${f}`));
   lines.push('', `  ${results.passed} passing`);
   if (results.pending) lines.push(`  ${results.pending} pending`);
   if (results.failed) {

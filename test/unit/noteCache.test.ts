@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { createKnowledgeBase, createNoteCache, NOTE_CACHE_SCHEMA, type NoteFiles } from '../../src/core';
+import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
+
+/** In-memory notes with a modification time per file, bumped by `touch`. */
+function stampedFiles(files: Record<string, string>): NoteFiles & { reads: string[]; touch(path: string, text?: string): void } {
+  const base = inMemoryFiles(files);
+  const mtimes = new Map<string, number>();
+  return Object.assign(base, {
+    async stat(p: string) {
+      return { size: await base.size(p), mtimeMs: mtimes.get(p) ?? 1000 };
+    },
+    touch(p: string, text?: string) {
+      if (text !== undefined) files[p] = text;
+      mtimes.set(p, (mtimes.get(p) ?? 1000) + 1);
+    },
+  });
+}
+
+const notes = () => ({
+  '/n/a/one.md': noteText({ title: '一', title_en: 'One', summary: '第一', code: ['one_fn'] }, '# 一\n\n## 定义\n\ntext\n'),
+  '/n/a/two.md': noteText({ title: '二', title_en: 'Two', summary: '第二', related: ['a/one', 'a/missing'] }, 'body [[a/one]]\n'),
+  '/n/b/three.md': noteText({ title: '三', title_en: 'Three', summary: '第三' }, 'x\n'),
+});
+
+describe('note cache (parsed notes kept across loads)', () => {
+  it('a warm load reads only the changed file and gives the same notes and problems', async () => {
+    const files = stampedFiles(notes());
+    const cold = await createKnowledgeBase({ files, roots: ['/n'], cache: createNoteCache('v1') }).load();
+    const cache = createNoteCache('v1');
+    await createKnowledgeBase({ files, roots: ['/n'], cache }).load();
+    const saved = cache.serialise();
+    files.reads.length = 0;
+    files.touch('/n/a/two.md', noteText({ title: '二', title_en: 'Two changed', summary: '第二' }, 'body\n'));
+    const warmCache = createNoteCache('v1', saved);
+    const warm = await createKnowledgeBase({ files, roots: ['/n'], cache: warmCache }).load();
+    assert.deepEqual(files.reads, ['/n/a/two.md'], 'only the touched file is read');
+    assert.deepEqual(warmCache.stats, { hits: 2, misses: 1 });
+    assert.equal(warm.notes.get('a/two')!.titleEn, 'Two changed');
+    // Fields left undefined are absent after the round trip through JSON; every value is the same.
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    assert.deepEqual(plain(warm.notes.get('a/one')), plain(cold.notes.get('a/one')));
+    assert.deepEqual([...warm.topics.keys()].sort(), [...cold.topics.keys()].sort());
+    // The problem of the unchanged note (a related id that is no note) would come from lint; parse problems survive:
+    const broken = stampedFiles({ ...notes(), '/n/b/bad.md': '---\ntitle: [unclosed\n---\nx\n' });
+    const c1 = createNoteCache('v1');
+    const first = await createKnowledgeBase({ files: broken, roots: ['/n'], cache: c1 }).load();
+    const c2 = createNoteCache('v1', c1.serialise());
+    const second = await createKnowledgeBase({ files: broken, roots: ['/n'], cache: c2 }).load();
+    assert.ok(first.problems.some((p) => p.path === '/n/b/bad.md'));
+    assert.deepEqual(second.problems, first.problems);
+    assert.equal(c2.stats.misses, 0);
+  });
+
+  it('drops deleted notes from what it saves, and never serves a file of another size', async () => {
+    const all = notes();
+    const files = stampedFiles(all);
+    const cache = createNoteCache('v1');
+    await createKnowledgeBase({ files, roots: ['/n'], cache }).load();
+    delete (all as Record<string, string>)['/n/b/three.md'];
+    const again = createNoteCache('v1', cache.serialise());
+    await createKnowledgeBase({ files, roots: ['/n'], cache: again }).load();
+    const saved = JSON.parse(again.serialise()) as { entries: Record<string, unknown> };
+    assert.equal(Object.keys(saved.entries).length, 2);
+    assert.ok(!Object.keys(saved.entries).some((k) => k.includes('three')));
+    const c = createNoteCache('v1', cache.serialise());
+    assert.equal(c.get('/n\u0000/n/a/one.md', 1, 1000), undefined, 'another size is a miss');
+  });
+
+  it('discards a cache of another schema or build, a corrupt one, and malformed entries, saying why', () => {
+    const messages: string[] = [];
+    const log = (m: string) => messages.push(m);
+    const good = createNoteCache('v1');
+    good.set('k', { size: 1, mtimeMs: 2, note: { id: 'a', path: '/a.md', body: '', headings: [], code: [] } as never, problems: [] });
+    const text = good.serialise();
+    assert.ok(createNoteCache('v1', text, log).get('k', 1, 2));
+    assert.equal(createNoteCache('v2', text, log).get('k', 1, 2), undefined);
+    assert.match(messages.pop()!, /another version/);
+    assert.equal(createNoteCache('v1', text.replace(`"schema":${NOTE_CACHE_SCHEMA}`, '"schema":999'), log).get('k', 1, 2), undefined);
+    assert.match(messages.pop()!, /another version/);
+    assert.equal(createNoteCache('v1', text.slice(0, text.length / 2), log).get('k', 1, 2), undefined);
+    assert.match(messages.pop()!, /not valid JSON/);
+    assert.equal(createNoteCache('v1', text.replace('"body":""', '"body":42'), log).get('k', 1, 2), undefined);
+    assert.match(messages.pop()!, /malformed/);
+  });
+});
