@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AiNotesApi } from '../../src/extension';
+import { eventually, useUserNotes } from './userNotes';
 
 const NOTE = [
   '---',
@@ -24,38 +24,18 @@ const NOTE = [
   '',
 ].join('\n');
 
-/** Resolves with the first value `probe` returns that is not undefined, polling every 100 ms. */
-async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('Writing your own notes (extension host)', () => {
   let api: AiNotesApi;
   let folder: string;
   let notePath: string;
-  const previous = vscode.workspace.getConfiguration('aiNotes').inspect<string[]>('notesFolders')?.globalValue;
+  let restore: () => Promise<void>;
 
   before(async () => {
-    api = (await vscode.extensions.getExtension('ai-notes.ai-notes')!.activate()) as AiNotesApi;
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-mine-'));
-    fs.mkdirSync(path.join(folder, 'mine'));
+    ({ api, folder, restore } = await useUserNotes('ai-notes-mine-', { 'mine/my-note.md': NOTE }, 'mine/my-note'));
     notePath = path.join(folder, 'mine', 'my-note.md');
-    fs.writeFileSync(notePath, NOTE);
-    const reloaded = new Promise((resolve) => { const d = api.host.onDidChange((s) => { if (s.notes.has('mine/my-note')) { d.dispose(); resolve(s); } }); });
-    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', [folder], vscode.ConfigurationTarget.Global);
-    await reloaded;
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', previous, vscode.ConfigurationTarget.Global);
-  });
+  after(() => restore());
 
   it('shows a broken link as a diagnostic while typing, on its line, and drops it when fixed', async () => {
     const doc = await vscode.workspace.openTextDocument(notePath);

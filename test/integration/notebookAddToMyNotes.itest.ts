@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AiNotesApi } from '../../src/extension';
+import { eventually, useUserNotes } from './userNotes';
 
 const NOTE = ['---', 'title: 我的层', 'title_en: My Layer', 'aliases: []', 'summary: s', 'summary_en: s', 'code: []', 'related: []', '---', '', '# 我的层', ''].join('\n');
 
@@ -17,38 +16,17 @@ const NOTEBOOK = {
   nbformat_minor: 5,
 };
 
-/** Resolves with the first value `probe` returns that is not undefined, polling every 100 ms. */
-async function eventually<T>(probe: () => T | undefined, what: string, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('Add to My Notes in a notebook (extension host)', () => {
-  let api: AiNotesApi;
   let folder: string;
   let notePath: string;
-  const previous = vscode.workspace.getConfiguration('aiNotes').inspect<string[]>('notesFolders')?.globalValue;
+  let restore: () => Promise<void>;
 
   before(async () => {
-    api = (await vscode.extensions.getExtension('ai-notes.ai-notes')!.activate()) as AiNotesApi;
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-notebook-'));
-    fs.mkdirSync(path.join(folder, 'layers'));
+    ({ folder, restore } = await useUserNotes('ai-notes-notebook-', { 'layers/my-layer.md': NOTE }, 'layers/my-layer'));
     notePath = path.join(folder, 'layers', 'my-layer.md');
-    fs.writeFileSync(notePath, NOTE);
-    const loaded = new Promise((resolve) => { const d = api.host.onDidChange((s) => { if (s.notes.has('layers/my-layer')) { d.dispose(); resolve(s); } }); });
-    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', [folder], vscode.ConfigurationTarget.Global);
-    await loaded;
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('aiNotes').update('notesFolders', previous, vscode.ConfigurationTarget.Global);
-  });
+  after(() => restore());
 
   it('adds the identifier selected in a code cell to the chosen note, and the cell hover then explains it', async () => {
     const file = path.join(folder, 'train.ipynb');

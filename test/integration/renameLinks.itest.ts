@@ -4,20 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AiNotesApi } from '../../src/extension';
+import { eventually } from './userNotes';
 
 const note = (title: string, body: string, related = '[]') =>
   ['---', `title: ${title}`, `title_en: ${title}`, 'aliases: []', 'summary: s', 'summary_en: s', 'code: []', `related: ${related}`, '---', '', `# ${title}`, '', '## Part', '', body, ''].join('\n');
-
-/** Resolves with the first value `probe` returns that is not undefined, polling every 100 ms. */
-async function eventually<T>(probe: () => T | undefined, what: string, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Renames keep links (extension host)', () => {
   let api: AiNotesApi;
