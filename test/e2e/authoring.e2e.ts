@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { gotoLine, repoRoot, screenshot, useWorkbench } from '../support/codeServer';
 
 const NOTE = [
@@ -27,6 +28,13 @@ const NOTE = [
   '基于 ',
 ].join('\n');
 
+/** Clicks the Explorer row whose text matches `name`, once it is visible. */
+async function clickExplorerRow(page: Page, name: RegExp, timeout = 30_000): Promise<void> {
+  const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+}
+
 describe('Writing your own notes (packaged VSIX in code-server)', function () {
   this.timeout(240_000);
   const vsix = process.env.AI_NOTES_VSIX || path.join(repoRoot, 'ai-notes-0.1.0.vsix');
@@ -49,12 +57,8 @@ describe('Writing your own notes (packaged VSIX in code-server)', function () {
 
   it('completes [[ with notes by pinyin and underlines a broken link while writing', async () => {
     const page = cs.page;
-    const folder = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^losses$/ }).first();
-    await folder.waitFor({ state: 'visible', timeout: 60_000 });
-    await folder.click();
-    const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^focal-loss\.md$/ }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await clickExplorerRow(page, /^losses$/, 60_000);
+    await clickExplorerRow(page, /^focal-loss\.md$/);
     await page.locator('.tabs-container .tab').filter({ hasText: 'focal-loss.md' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-instance .view-lines').first().click();
 
@@ -84,12 +88,8 @@ describe('Writing your own notes (packaged VSIX in code-server)', function () {
   it('renaming a note in the Explorer asks to update the links to it, and Yes updates them', async () => {
     const page = cs.page;
     await page.keyboard.press('Escape');
-    const folder = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^other$/ }).first();
-    await folder.waitFor({ state: 'visible', timeout: 30_000 });
-    await folder.click();
-    const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /^draft-a\.md$/ }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await clickExplorerRow(page, /^other$/);
+    await clickExplorerRow(page, /^draft-a\.md$/);
     await page.keyboard.press('F2');
     const input = page.locator('.part.sidebar .monaco-inputbox input').first();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
