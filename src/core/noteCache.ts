@@ -22,6 +22,8 @@ export interface NoteCache {
   beginLoad(): void;
   /** The entries of the last load as JSON. */
   serialise(): string;
+  /** Whether a load since the last `serialise` parsed a file, or the last load dropped a deleted one: only then is there anything new to save. */
+  readonly changed: boolean;
   readonly stats: { hits: number; misses: number };
 }
 
@@ -70,9 +72,13 @@ export function createNoteCache(version: string, serialised?: string, log: (mess
     }
   }
   let used = new Map<string, CachedNote>();
+  let wrote = false;
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
+    get changed() {
+      return wrote || used.size !== entries.size;
+    },
     get(path, size, mtimeMs) {
       const e = entries.get(path);
       if (e && e.size === size && e.mtimeMs === mtimeMs) {
@@ -86,6 +92,7 @@ export function createNoteCache(version: string, serialised?: string, log: (mess
     set(path, entry) {
       entries.set(path, entry);
       used.set(path, entry);
+      wrote = true;
     },
     beginLoad() {
       used = new Map();
@@ -94,6 +101,7 @@ export function createNoteCache(version: string, serialised?: string, log: (mess
     },
     serialise() {
       entries = used;
+      wrote = false;
       const file: CacheFile = { schema: NOTE_CACHE_SCHEMA, version, entries: Object.fromEntries(used) };
       return JSON.stringify(file);
     },

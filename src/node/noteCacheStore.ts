@@ -4,7 +4,8 @@ import { createNoteCache, type NoteCache } from '../core';
 
 /** A cache file larger than this is not read (it would cost more than parsing the notes again). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
-const SAVE_DELAY_MS = 1500;
+/** Written this long after the last load, so a burst of edits writes once. */
+const SAVE_DELAY_MS = 3000;
 
 /**
  * The note cache on disk (the extension's global storage): read once, on the first load; written a moment after
@@ -37,7 +38,10 @@ export function createNoteCacheStore(file: string, version: string, build: strin
       timer = setTimeout(() => {
         void (async () => {
           try {
-            const text = (await cache).serialise();
+            const c = await cache;
+            // A reload that found every note unchanged has nothing to write (10,000 notes are ~50 MB of JSON).
+            if (!c.changed) return;
+            const text = c.serialise();
             await fs.mkdir(path.dirname(file), { recursive: true });
             const tmp = `${file}.${process.pid}.tmp`;
             await fs.writeFile(tmp, text);

@@ -29,7 +29,17 @@ describe('note cache (parsed notes kept across loads)', () => {
     const cold = await createKnowledgeBase({ files, roots: ['/n'], cache: createNoteCache('v1') }).load();
     const cache = createNoteCache('v1');
     await createKnowledgeBase({ files, roots: ['/n'], cache }).load();
+    assert.equal(cache.changed, true, 'a first load has notes to save');
     const saved = cache.serialise();
+    assert.equal(cache.changed, false);
+    const unchanged = createNoteCache('v1', saved);
+    await createKnowledgeBase({ files, roots: ['/n'], cache: unchanged }).load();
+    assert.equal(unchanged.changed, false, 'a load that parsed nothing has nothing new to save');
+    // A change not yet saved stays to be saved through a later load that changed nothing.
+    const pending = createNoteCache('v1');
+    await createKnowledgeBase({ files, roots: ['/n'], cache: pending }).load();
+    await createKnowledgeBase({ files, roots: ['/n'], cache: pending }).load();
+    assert.equal(pending.changed, true);
     files.reads.length = 0;
     files.touch('/n/a/two.md', noteText({ title: '二', title_en: 'Two changed', summary: '第二' }, 'body\n'));
     const warmCache = createNoteCache('v1', saved);
@@ -60,6 +70,7 @@ describe('note cache (parsed notes kept across loads)', () => {
     delete (all as Record<string, string>)['/n/b/three.md'];
     const again = createNoteCache('v1', cache.serialise());
     await createKnowledgeBase({ files, roots: ['/n'], cache: again }).load();
+    assert.equal(again.changed, true, 'a deleted note is a change');
     const saved = JSON.parse(again.serialise()) as { entries: Record<string, unknown> };
     assert.equal(Object.keys(saved.entries).length, 2);
     assert.ok(!Object.keys(saved.entries).some((k) => k.includes('three')));
