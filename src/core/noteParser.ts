@@ -6,19 +6,26 @@ import type { Facet, Heading, Note, Problem } from './types';
 
 // The renderer's block structure (a `$$` block can hold a `#` line that is not a heading), so the tree lists
 // exactly the headings the preview shows; inline text stays plain, as the renderer's heading slugs read it.
+// The block pass alone finds the headings; only their own text is then parsed inline (parsing every paragraph's
+// inline content was two thirds of loading a note).
 const headingParser = new MarkdownIt({ html: false }).use(mathBlockPlugin);
+const blockParser = new MarkdownIt({ html: false }).use(mathBlockPlugin);
+blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
 /** Headings of a Markdown body; code blocks and front matter are not mistaken for headings. */
 export function extractHeadings(body: string, bodyLine: number, maxLevel = 3): Heading[] {
-  const tokens = headingParser.parse(body, {});
+  // One env for both passes: link reference definitions found by the block pass resolve `[text][ref]` in headings.
+  const env = {};
+  const tokens = blockParser.parse(body, env);
   const slug = uniqueSlugger();
   const headings: Heading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'heading_open') continue;
     const level = Number(t.tag.slice(1));
-    const text = (tokens[i + 1]?.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim()
-      || tokens[i + 1]?.content || '';
+    const content = tokens[i + 1]?.content ?? '';
+    const inline = content ? headingParser.parseInline(content, env)[0]?.children ?? [] : [];
+    const text = inline.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim() || content;
     const s = slug(text);
     if (level <= maxLevel) headings.push({ level, text, line: bodyLine + (t.map?.[0] ?? 0), slug: s });
   }
