@@ -21,6 +21,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // MathJax (TeX → SVG for hovers) is 1.6 MB: its own file, loaded on the first formula hover, not at activation.
   { ...common, entryPoints: ['src/core/math/texToSvg.ts'], outfile: 'dist/texToSvg.js', platform: 'node', format: 'cjs' },
+  // The note parser's worker thread: large notes folders load without blocking the extension host.
+  { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs' },
 ];
 if (fs.existsSync('media/src/index.ts')) {
   builds.push({ ...common, entryPoints: ['media/src/index.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });

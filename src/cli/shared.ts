@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { createKnowledgeBase, type KnowledgeBaseSnapshot } from '../core';
+import { createParsePool } from '../node/parsePool';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export interface CliArgs {
   /** Positional arguments after the command name. */
@@ -47,5 +50,12 @@ export function bundledNotesFolder(): string {
 export async function loadNotes(args: CliArgs, folders?: string[]): Promise<KnowledgeBaseSnapshot> {
   const extra = typeof args.flags.notes === 'string' ? [args.flags.notes] : [];
   const roots = (folders && folders.length ? folders : [bundledNotesFolder(), ...extra]).map((f) => path.resolve(f));
-  return createKnowledgeBase({ files: nodeNoteFiles, roots }).load();
+  // Parsed in worker threads when the bundle has its worker (dist/parseWorker.js beside dist/cli.js).
+  const script = path.join(__dirname, 'parseWorker.js');
+  const parser = fs.existsSync(script) ? createParsePool(script) : undefined;
+  try {
+    return await createKnowledgeBase({ files: nodeNoteFiles, roots, parser }).load();
+  } finally {
+    parser?.dispose();
+  }
 }

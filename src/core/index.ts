@@ -1,6 +1,8 @@
 /** The pure core of AI Notes: everything here runs without `vscode` (extension host, CLI, tests). */
 export * from './types';
-export { createKnowledgeBase, classifyPath, MAX_NOTE_BYTES } from './knowledgeBase';
+export { createKnowledgeBase, classifyPath } from './knowledgeBase';
+export { MAX_NOTE_BYTES, parseRequests } from './parseRequests';
+export type { NoteParser, ParseOutcome, ParseRequest, SyncFiles } from './parseRequests';
 export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot } from './knowledgeBase';
 export { lintKnowledgeBase, lintNoteText, normaliseName } from './lint';
 export type { LintOptions, NoteDocument } from './lint';

@@ -1,11 +1,11 @@
 import { parseFrontMatter } from './frontMatter';
 import type { CachedNote, NoteCache } from './noteCache';
 import { parseNote } from './noteParser';
+import { MAX_NOTE_BYTES, noteText, tooLarge, type FileStamp, type NoteParser, type ParseOutcome, type ParseRequest } from './parseRequests';
 import type { Logger, Note, NoteFiles, Problem, Topic } from './types';
 import { silentLogger } from './types';
 
-/** Notes over this size are listed but not loaded: they would stall parsing, hovers and the preview. */
-export const MAX_NOTE_BYTES = 4 * 1024 * 1024;
+export { MAX_NOTE_BYTES };
 
 export interface KnowledgeBaseOptions {
   files: NoteFiles;
@@ -14,6 +14,11 @@ export interface KnowledgeBaseOptions {
   logger?: Logger;
   /** Parsed notes from earlier loads: an unchanged file (same size and modification time) is not read again. */
   cache?: NoteCache | Promise<NoteCache>;
+  /**
+   * Parses notes somewhere else (worker threads), and reads their files there when it can. When it fails, the
+   * batch is read and parsed here instead, so a broken worker costs time, never notes.
+   */
+  parser?: NoteParser;
 }
 
 export interface KnowledgeBaseSnapshot {
@@ -35,14 +40,6 @@ export interface KnowledgeBase {
   onDidLoad(listener: (snapshot: KnowledgeBaseSnapshot) => void): { dispose(): void };
   /** Finds the note stored at an absolute file path. */
   noteAtPath(path: string): Note | undefined;
-}
-
-const decoder = new TextDecoder('utf-8');
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
 }
 
 function join(root: string, rel: string): string {
@@ -96,17 +93,23 @@ function compareOrder(a: { order?: number; title: string }, b: { order?: number;
 
 /** How many files are fetched at once while loading. */
 const FETCH_BATCH = 64;
+/** Batches read ahead while earlier ones are parsed. */
+const MAX_BATCHES_IN_FLIGHT = 4;
 
 /** A file as fetched for loading: from the cache, or its text, or why it could not be read. */
 interface Fetched {
   cached?: CachedNote;
   text?: string;
   error?: string;
-  stamp?: { size: number; mtimeMs: number };
+  stamp?: FileStamp;
+  /** Not read: the parser reads it. */
+  deferred?: boolean;
 }
 
-async function fetchFile(files: NoteFiles, cache: NoteCache | undefined, root: string, path: string, kind: 'note' | 'topic'): Promise<Fetched> {
+async function fetchFile(files: NoteFiles, cache: NoteCache | undefined, root: string, path: string, kind: 'note' | 'topic', parserReads: boolean): Promise<Fetched> {
   let stamp: Fetched['stamp'];
+  // Cold (nothing cached): a parser that reads files stats them too; nothing to do here.
+  if (parserReads && kind === 'note' && (!cache || cache.size === 0)) return { deferred: true };
   try {
     if (cache && files.stat && kind === 'note') {
       stamp = await files.stat(path);
@@ -116,12 +119,11 @@ async function fetchFile(files: NoteFiles, cache: NoteCache | undefined, root: s
   } catch {
     stamp = undefined;
   }
+  if (parserReads && kind === 'note') return { deferred: true, stamp };
   try {
     const size = stamp?.size ?? (await files.size(path));
-    if (size > MAX_NOTE_BYTES) return { stamp, error: `file is too large to load (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_NOTE_BYTES / 1048576} MB)` };
-    const bytes = await files.read(path);
-    if (looksBinary(bytes)) return { stamp, error: 'file is binary, not a Markdown note' };
-    return { stamp, text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+    if (size > MAX_NOTE_BYTES) return { stamp, error: tooLarge(size) };
+    return { stamp, ...noteText(await files.read(path)) };
   } catch (e) {
     return { stamp, error: `file cannot be read: ${(e as Error).message}` };
   }
@@ -130,6 +132,35 @@ async function fetchFile(files: NoteFiles, cache: NoteCache | undefined, root: s
 async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBaseSnapshot> {
   const { files, roots } = options;
   const logger = options.logger ?? silentLogger;
+  let parser = options.parser;
+  /**
+   * Sends a fetched batch's notes to the parser (by index in the batch). When the parser fails, the files it was to
+   * read are read here (`fetched` is updated) and the rest of this load parses here: processFile then parses them.
+   */
+  const parseBatch = async (root: string, batch: { rel: string; kind: string; path: string }[], fetched: (Fetched | undefined)[]): Promise<Map<number, ParseOutcome>> => {
+    const at: number[] = [];
+    const requests: ParseRequest[] = [];
+    batch.forEach((b, i) => {
+      const f = fetched[i];
+      if (b.kind !== 'note' || !f || (f.text === undefined && !f.deferred)) return;
+      at.push(i);
+      requests.push({ id: b.rel.replace(/\.md$/i, ''), path: b.path, root, text: f.text });
+    });
+    const outcomes = new Map<number, ParseOutcome>();
+    if (!parser || requests.length === 0) return outcomes;
+    try {
+      const results = await parser.parse(requests);
+      if (results.length !== requests.length) throw new Error(`${results.length} results for ${requests.length} notes`);
+      results.forEach((r, k) => outcomes.set(at[k], r));
+    } catch (e) {
+      if (parser) logger.warn(`parsing notes in a worker failed, parsing them here: ${(e as Error).message}`);
+      parser = undefined;
+      await Promise.all(at.map(async (i) => {
+        if (fetched[i]?.deferred) fetched[i] = await fetchFile(files, undefined, root, batch[i].path, 'note', false).then((f) => ({ ...f, stamp: f.stamp ?? fetched[i]?.stamp }));
+      }));
+    }
+    return outcomes;
+  };
   const notes = new Map<string, Note>();
   const topics = new Map<string, Topic>([['', emptyTopic('')]]);
   const problems: Problem[] = [];
@@ -155,7 +186,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
     notes.set(id, note);
   };
 
-  const processFile = (root: string, rel: string, kind: ReturnType<typeof classifyPath>, path: string, f: Fetched | undefined): void => {
+  const processFile = (root: string, rel: string, kind: ReturnType<typeof classifyPath>, path: string, f: Fetched | undefined, outcome?: ParseOutcome): void => {
     if (kind === 'skip' || !f) {
       logger.info(`${path}: not a note: ${skipReason(rel)}`);
       return;
@@ -166,7 +197,9 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       addNote(id, path, root, f.cached.note, f.cached.problems);
       return;
     }
-    const { text, error, stamp } = f;
+    const text = f.text;
+    const error = outcome ? outcome.error : f.error;
+    const stamp = outcome?.stamp ?? f.stamp;
     const cacheKey = `${root}\0${path}`;
     if (error !== undefined) {
       problems.push({ path, line: 1, message: error, severity: 'error' });
@@ -194,7 +227,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
         t.indexPath = path;
         return;
       }
-      const parsed = parseNote(id, path, root, text!);
+      const parsed = outcome?.parsed ?? parseNote(id, path, root, text!);
       if (cache && stamp) cache.set(cacheKey, { ...stamp, note: parsed.note, problems: parsed.problems });
       addNote(id, path, root, parsed.note, parsed.problems);
     } catch (e) {
@@ -221,16 +254,19 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
       logger.warn(`${root}: ${message}`);
       continue;
     }
-    // Files are fetched (stat, cache check, read) a batch at a time, in parallel: the disk waits overlap. They are
-    // then parsed and added one by one in path order, so which note wins a shared id does not depend on timing.
+    // Files are fetched (stat, cache check, read) a batch at a time, in parallel: the disk waits overlap. Each batch's
+    // notes are parsed (in a worker when there is one, while the next batches are read), then added one by one in
+    // path order, so which note wins a shared id does not depend on timing.
     const sorted = rels.sort();
+    const queue: Promise<() => void>[] = [];
     for (let at = 0; at < sorted.length; at += FETCH_BATCH) {
       const batch = sorted.slice(at, at + FETCH_BATCH).map((rel) => ({ rel, kind: classifyPath(rel), path: join(root, rel) }));
-      const fetched = await Promise.all(batch.map((b) => (b.kind === 'skip' ? undefined : fetchFile(files, cache, root, b.path, b.kind))));
-      batch.forEach((b, i) => processFile(root, b.rel, b.kind, b.path, fetched[i]));
+      const fetched = await Promise.all(batch.map((b) => (b.kind === 'skip' ? undefined : fetchFile(files, cache, root, b.path, b.kind, !!parser?.readsFiles))));
+      queue.push(parseBatch(root, batch, fetched).then((parsed) => () => batch.forEach((b, i) => processFile(root, b.rel, b.kind, b.path, fetched[i], parsed.get(i)))));
+      while (queue.length > MAX_BATCHES_IN_FLIGHT) (await queue.shift()!)();
     }
+    for (const commit of queue) (await commit)();
   }
-
 
   // Hang notes and topics into the hierarchy; folders without _index.md become topics named after the folder.
   for (const note of notes.values()) topicOf(note.topicId).notes.push(note);

@@ -25,6 +25,8 @@ export interface NoteCache {
   /** Whether a load since the last `serialise` parsed a file, or the last load dropped a deleted one: only then is there anything new to save. */
   readonly changed: boolean;
   readonly stats: { hits: number; misses: number };
+  /** How many notes it holds. */
+  readonly size: number;
 }
 
 interface CacheFile {
@@ -76,6 +78,9 @@ export function createNoteCache(version: string, serialised?: string, log: (mess
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
+    get size() {
+      return entries.size;
+    },
     get changed() {
       return wrote || used.size !== entries.size;
     },

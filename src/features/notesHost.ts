@@ -6,6 +6,7 @@ import type { NoteTarget } from './commands';
 import { onDidChangeSettings, readConfiguration } from './configuration';
 import { nodeNoteFiles } from '../node/nodeNoteFiles';
 import { createNoteCacheStore } from '../node/noteCacheStore';
+import { createParsePool } from '../node/parsePool';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {
@@ -87,7 +88,10 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     path.join(context.extensionPath, 'dist', 'extension.js'),
     (m) => log.info(m),
   );
-  const newKnowledgeBase = () => createKnowledgeBase({ files: nodeNoteFiles, roots, logger, cache: store.cache });
+  // Notes are read and parsed in worker threads (issue 14), so a large folder loads without blocking the host.
+  const parser = createParsePool(path.join(context.extensionPath, 'dist', 'parseWorker.js'), undefined, (m) => log.warn(m));
+  context.subscriptions.push({ dispose: () => parser.dispose() });
+  const newKnowledgeBase = () => createKnowledgeBase({ files: nodeNoteFiles, roots, logger, cache: store.cache, parser });
   let kb = newKnowledgeBase();
   let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
   const wire = () =>
