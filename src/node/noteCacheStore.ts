@@ -1,11 +1,27 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createNoteCache, type NoteCache } from '../core';
+import { loadNoteCache, type NoteCache } from '../core';
 
 /** A cache file larger than this is not read (it would cost more than parsing the notes again). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /** Written this long after the last load, so a burst of edits writes once. */
 const SAVE_DELAY_MS = 3000;
+
+/** Bytes decoded per turn of the event loop: decoding 50 MB of UTF-8 at once holds the thread for about 100 ms. */
+const DECODE_SLICE = 4 * 1024 * 1024;
+
+/** A UTF-8 file's text, read off the thread and decoded a slice per turn of the event loop. */
+export async function readTextInSlices(file: string): Promise<string> {
+  const bytes = await fs.readFile(file);
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODE_SLICE) {
+    parts.push(decoder.decode(bytes.subarray(at, at + DECODE_SLICE), { stream: true }));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
 
 /**
  * The note cache on disk (the extension's global storage): read once, on the first load; written a moment after
@@ -24,11 +40,12 @@ export function createNoteCacheStore(file: string, version: string, build: strin
     try {
       const size = (await fs.stat(file)).size;
       if (size > MAX_CACHE_BYTES) log(`note cache ${file}: ${size} bytes, too large; not read`);
-      else text = await fs.readFile(file, 'utf8');
+      else text = await readTextInSlices(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`note cache ${file} not read: ${(e as Error).message}`);
     }
-    return createNoteCache(stamp, text, (m) => log(`${file}: ${m}`));
+    // Read in slices: 10,000 notes are about 50 MB, which must not hold up hovers and the tree.
+    return loadNoteCache(stamp, text, (m) => log(`${file}: ${m}`));
   })();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
@@ -41,7 +58,7 @@ export function createNoteCacheStore(file: string, version: string, build: strin
             const c = await cache;
             // A reload that found every note unchanged has nothing to write (10,000 notes are ~50 MB of JSON).
             if (!c.changed) return;
-            const text = c.serialise();
+            const text = await c.serialiseInSlices();
             await fs.mkdir(path.dirname(file), { recursive: true });
             const tmp = `${file}.${process.pid}.tmp`;
             await fs.writeFile(tmp, text);
