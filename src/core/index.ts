@@ -3,7 +3,7 @@ export * from './types';
 export { createKnowledgeBase, classifyPath } from './knowledgeBase';
 export { MAX_NOTE_BYTES, parseRequests } from './parseRequests';
 export type { NoteParser, ParseOutcome, ParseRequest, SyncFiles } from './parseRequests';
-export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot } from './knowledgeBase';
+export type { KnowledgeBase, KnowledgeBaseOptions, KnowledgeBaseSnapshot, SnapshotChanges } from './knowledgeBase';
 export { lintKnowledgeBase, lintNoteText, normaliseName } from './lint';
 export type { LintOptions, NoteDocument } from './lint';
 export { decodeLinkPath, parseWikiLink, resolveNoteLink, wikiLinksIn } from './noteLinks';

@@ -28,11 +28,29 @@ export interface KnowledgeBaseSnapshot {
   readonly problems: readonly Problem[];
   /** The roots the snapshot was loaded from, in priority order (a later root wins). */
   readonly roots?: readonly string[];
+  /** Counts the snapshots of a knowledge base: 1 for its first load, one more for each load or update. */
+  readonly generation?: number;
+  /** Set on a snapshot made by `update`: the ids it changed from the snapshot of generation `from`. */
+  readonly changes?: SnapshotChanges;
+}
+
+export interface SnapshotChanges {
+  readonly from: number;
+  /** Notes added or changed. */
+  readonly changed: readonly string[];
+  /** Notes no longer there. */
+  readonly removed: readonly string[];
 }
 
 export interface KnowledgeBase {
   /** Loads (or reloads) every root. Concurrent calls share one load. */
   load(): Promise<KnowledgeBaseSnapshot>;
+  /**
+   * Re-reads only these files (absolute paths; created, changed or deleted) into a new snapshot that shares every
+   * other note with the current one. Falls back to a full load when there is no snapshot yet, when a path is a topic's
+   * `_index.md` or no note file, or when a deleted note may uncover another root's note with the same id.
+   */
+  update(paths: readonly string[]): Promise<KnowledgeBaseSnapshot>;
   /** The last loaded snapshot, or undefined before the first load. */
   readonly current: KnowledgeBaseSnapshot | undefined;
   getNote(id: string): Note | undefined;
@@ -44,6 +62,16 @@ export interface KnowledgeBase {
 
 function join(root: string, rel: string): string {
   return root.endsWith('/') || root.endsWith('\\') ? root + rel : `${root}/${rel}`;
+}
+
+/** The topic with this id in `topics`, made (empty) when there is none. */
+function topicIn(topics: Map<string, Topic>, id: string): Topic {
+  let t = topics.get(id);
+  if (!t) {
+    t = emptyTopic(id);
+    topics.set(id, t);
+  }
+  return t;
 }
 
 function emptyTopic(id: string): Topic {
@@ -164,14 +192,7 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
   const notes = new Map<string, Note>();
   const topics = new Map<string, Topic>([['', emptyTopic('')]]);
   const problems: Problem[] = [];
-  const topicOf = (id: string): Topic => {
-    let t = topics.get(id);
-    if (!t) {
-      t = emptyTopic(id);
-      topics.set(id, t);
-    }
-    return t;
-  };
+  const topicOf = (id: string) => topicIn(topics, id);
 
   const cache = await options.cache;
   cache?.beginLoad();
@@ -268,7 +289,13 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
     for (const commit of queue) (await commit)();
   }
 
-  // Hang notes and topics into the hierarchy; folders without _index.md become topics named after the folder.
+  return assemble(notes, topics, problems, roots);
+}
+
+/** Hangs notes and topics into the hierarchy; folders without _index.md become topics named after the folder. */
+function assemble(notes: Map<string, Note>, topics: Map<string, Topic>, problems: Problem[], roots: readonly string[]): KnowledgeBaseSnapshot {
+  const topicOf = (id: string) => topicIn(topics, id);
+  topicOf('');
   for (const note of notes.values()) topicOf(note.topicId).notes.push(note);
   for (const id of [...topics.keys()]) {
     let child = id;
@@ -287,12 +314,97 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
   return { notes, root: topics.get('')!, topics, problems, roots: [...roots] };
 }
 
+/** A snapshot with some files read again; undefined when only a full load can tell (see KnowledgeBase.update). */
+async function updateSnapshot(options: KnowledgeBaseOptions, previous: KnowledgeBaseSnapshot, paths: readonly string[]): Promise<{ snapshot: KnowledgeBaseSnapshot; changed: string[]; removed: string[] } | undefined> {
+  const { files, roots } = options;
+  const cache = await options.cache;
+  const notes = new Map(previous.notes);
+  const byPath = new Map([...previous.notes.values()].map((n) => [n.path, n]));
+  const touched = new Set(paths);
+  const problems = previous.problems.filter((p) => !touched.has(p.path));
+  const changed: string[] = [];
+  const removed: string[] = [];
+  for (const path of touched) {
+    // The root holding the path: the last (highest priority) one it is under.
+    const rootIndex = roots.map((r, i) => ({ r, i })).filter(({ r }) => path.startsWith(join(r, ''))).pop()?.i;
+    if (rootIndex === undefined) return undefined;
+    const root = roots[rootIndex];
+    const rel = path.slice(join(root, '').length).replace(/\\/g, '/');
+    if (classifyPath(rel) !== 'note') return undefined;
+    const id = rel.replace(/\.md$/i, '');
+    const current = notes.get(id);
+    // A note of a later root shadows this one: the file changes nothing that is shown.
+    if (current && current.root !== root && roots.indexOf(current.root) > rootIndex) continue;
+    let fetched: Fetched;
+    try {
+      fetched = await fetchFile(files, undefined, root, path, 'note', false);
+    } catch {
+      return undefined;
+    }
+    const gone = fetched.error !== undefined && !(await exists(files, path));
+    if (gone) {
+      if (byPath.get(path)?.id !== id) continue;
+      // Another root may hold a note with this id that this one hid: only a full load finds it.
+      if (roots.length > 1) return undefined;
+      notes.delete(id);
+      removed.push(id);
+      continue;
+    }
+    if (current && current.root !== root && current.path !== path) return undefined;
+    const outcome = fetched.error !== undefined ? undefined : parseNote(id, path, root, fetched.text!);
+    const note = outcome?.note ?? placeholder(id, path, root, fetched.error!);
+    problems.push(...(outcome?.problems ?? [{ path, line: 1, message: fetched.error!, severity: 'error' as const }]));
+    if (cache && outcome && files.stat) {
+      try {
+        const stamp = await files.stat(path);
+        cache.set(`${root}\0${path}`, { ...stamp, note, problems: outcome.problems });
+      } catch {
+        /* not cached: read again next time */
+      }
+    }
+    notes.set(id, note);
+    changed.push(id);
+  }
+  // Topics keep what their _index.md said; notes and subtopics are hung again.
+  const topics = new Map<string, Topic>();
+  // Folders without one are made again from the notes, as a full load does (an emptied folder is no topic).
+  for (const [id, t] of previous.topics) if (t.indexPath || id === '') topics.set(id, { ...t, topics: [], notes: [] });
+  return { snapshot: assemble(notes, topics, problems, roots), changed, removed };
+}
+
+async function exists(files: NoteFiles, path: string): Promise<boolean> {
+  try {
+    await files.size(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
   let current: KnowledgeBaseSnapshot | undefined;
   let pending: Promise<KnowledgeBaseSnapshot> | undefined;
+  /** Updates run one after another, each after any load in flight. */
+  let updating: Promise<unknown> = Promise.resolve();
+  let generation = 0;
   let byPath = new Map<string, Note>();
   const listeners = new Set<(s: KnowledgeBaseSnapshot) => void>();
   const logger = options.logger ?? silentLogger;
+
+  const publish = (snapshot: KnowledgeBaseSnapshot, changes?: Omit<SnapshotChanges, 'from'>): KnowledgeBaseSnapshot => {
+    const from = generation;
+    const published: KnowledgeBaseSnapshot = { ...snapshot, generation: ++generation, changes: changes && { from, ...changes } };
+    current = published;
+    byPath = new Map([...published.notes.values()].map((n) => [n.path, n]));
+    for (const l of listeners) {
+      try {
+        l(published);
+      } catch (e) {
+        logger.error(`listener failed: ${(e as Error).message}`);
+      }
+    }
+    return published;
+  };
 
   const kb: KnowledgeBase = {
     get current() {
@@ -303,25 +415,38 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       const started = Date.now();
       pending = loadSnapshot(options)
         .then((snapshot) => {
-          current = snapshot;
-          byPath = new Map([...snapshot.notes.values()].map((n) => [n.path, n]));
           void Promise.resolve(options.cache).then((c) => {
             const cached = c ? ` (${c.stats.hits} from the cache, ${c.stats.misses} read)` : '';
             logger.info(`loaded ${snapshot.notes.size} notes from ${options.roots.length} folder(s) in ${Date.now() - started} ms${cached}`);
           });
-          for (const l of listeners) {
-            try {
-              l(snapshot);
-            } catch (e) {
-              logger.error(`listener failed: ${(e as Error).message}`);
-            }
-          }
-          return snapshot;
+          return publish(snapshot);
         })
         .finally(() => {
           pending = undefined;
         });
       return pending;
+    },
+    update(paths) {
+      const run = async (): Promise<KnowledgeBaseSnapshot> => {
+        for (;;) {
+          if (pending) await pending.catch(() => undefined);
+          const previous = current;
+          if (!previous) return kb.load();
+          const started = Date.now();
+          const result = await updateSnapshot(options, previous, paths);
+          if (!result) {
+            logger.info(`${paths.length} changed file(s) need a full reload`);
+            return kb.load();
+          }
+          // A full load that finished meanwhile may have read these files before they changed: update that one.
+          if (current !== previous) continue;
+          logger.info(`updated ${result.changed.length} note(s), removed ${result.removed.length}, in ${Date.now() - started} ms`);
+          return publish(result.snapshot, { changed: result.changed, removed: result.removed });
+        }
+      };
+      const next = updating.then(run, run);
+      updating = next.catch(() => undefined);
+      return next;
     },
     getNote(id) {
       return current?.notes.get(id);
