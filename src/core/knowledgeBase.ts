@@ -330,7 +330,10 @@ async function updateSnapshot(options: KnowledgeBaseOptions, previous: Knowledge
     if (rootIndex === undefined) return undefined;
     const root = roots[rootIndex];
     const rel = path.slice(join(root, '').length).replace(/\\/g, '/');
-    if (classifyPath(rel) !== 'note') return undefined;
+    const kind = classifyPath(rel);
+    // A file that is no note (a draft `_x.md`, a README) changes nothing; a topic's _index.md needs the full load.
+    if (kind === 'skip') continue;
+    if (kind === 'topic') return undefined;
     const id = rel.replace(/\.md$/i, '');
     const current = notes.get(id);
     // A note of a later root shadows this one: the file changes nothing that is shown.

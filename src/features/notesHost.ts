@@ -15,6 +15,8 @@ export interface NotesHost {
   readonly kb: KnowledgeBase;
   readonly roots: readonly string[];
   reload(): Promise<KnowledgeBaseSnapshot>;
+  /** Re-reads these note files only (created, changed or deleted; a full reload when that cannot tell). */
+  update(paths: readonly string[]): Promise<KnowledgeBaseSnapshot>;
   onDidChange: vscode.Event<KnowledgeBaseSnapshot>;
   /** Fires when the configured notes folders change (before the reload they cause). */
   onDidChangeRoots: vscode.Event<readonly string[]>;
@@ -133,6 +135,11 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     },
     reload() {
       loaded = kb.load();
+      return loaded;
+    },
+    update(paths) {
+      if (!loaded) return host.ready();
+      loaded = kb.update(paths);
       return loaded;
     },
     recentNotes() {

@@ -58,6 +58,6 @@ export async function addToMyNotes(host: NotesHost, args: AddToMyNotesArgs = {})
   edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), next);
   await vscode.workspace.applyEdit(edit);
   await document.save();
-  await host.reload();
+  await host.update([uri.fsPath]);
   return uri;
 }

@@ -66,9 +66,11 @@ export async function newNote(host: NotesHost, args: NewNoteArgs = {}): Promise<
   const folderRel = topic.split('/').map((seg) => (/^[a-z0-9-]+$/.test(seg) ? seg : noteSlug(seg) || seg)).filter(Boolean).join('/');
   const folder = vscode.Uri.file(path.join(root, folderRel));
   let taken: [string, vscode.FileType][] = [];
+  let isNewTopic = false;
   try {
     taken = await vscode.workspace.fs.readDirectory(folder);
   } catch {
+    isNewTopic = true;
     await vscode.workspace.fs.createDirectory(folder);
     if (folderRel) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '_index.md'), new TextEncoder().encode(newTopicText(topic.split('/').pop()!)));
   }
@@ -76,7 +78,8 @@ export async function newNote(host: NotesHost, args: NewNoteArgs = {}): Promise<
   const siblings = [...snapshot.notes.values()].filter((n) => n.root === root && n.topicId === folderRel);
   const file = vscode.Uri.joinPath(folder, freeFileName(noteSlug(title), new Set(taken.map(([n]) => n))));
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(newNoteText({ title, order: nextOrder(siblings.map((n) => n.order)), code: args.code })));
-  await host.reload();
+  // The new note alone (a new topic's _index.md makes this a full reload).
+  await host.update(folderRel && isNewTopic ? [vscode.Uri.joinPath(folder, '_index.md').fsPath, file.fsPath] : [file.fsPath]);
   const editor = await vscode.window.showTextDocument(file);
   const end = editor.document.lineCount - 1;
   editor.selection = new vscode.Selection(end, 0, end, 0);

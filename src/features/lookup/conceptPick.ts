@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayTitle, searchConcepts, type KnowledgeBaseSnapshot, type LookupIndex, type Topic } from '../../core';
+import { displayTitle, searchLookup, type KnowledgeBaseSnapshot, type LayeredLookup, type Topic } from '../../core';
 import type { NotesHost } from '../notesHost';
 import type { Indexes } from './indexes';
 import { Commands } from '../commands';
@@ -20,7 +20,7 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
   const qp = createPick(vscode.l10n.t('Look up a concept: 中文, English, pinyin (jcs), a code name (kl_div)…'), false);
   const disposables: vscode.Disposable[] = [qp];
   let snapshot: KnowledgeBaseSnapshot | undefined;
-  let index: LookupIndex | undefined;
+  let index: LayeredLookup | undefined;
   let topic: Topic | undefined;
 
   const render = () => {
@@ -28,7 +28,7 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
     const lang = host.lang();
     const query = qp.value.trim();
     if (query) {
-      const matches = searchConcepts(index, query, { limit: RESULTS, topicId: topic?.id });
+      const matches = searchLookup(index, query, { limit: RESULTS, topicId: topic?.id });
       qp.items = matches.length ? matches.map((m) => matchItem(m, lang)) : [noMatchItem(query)];
       return;
     }
@@ -76,7 +76,7 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
     }),
     host.onDidChange((s) => {
       snapshot = s;
-      index = indexes.lookupIndex(s);
+      index = indexes.lookup(s);
       if (topic) topic = s.topics.get(topic.id);
       render();
     }),
@@ -87,7 +87,7 @@ export async function showLookup(host: NotesHost, indexes: Indexes, initial: str
 
   snapshot = await showWhileLoading(qp, initial, async () => {
     const loaded = await indexes.snapshot();
-    index = indexes.lookupIndex(loaded); // built while the pick still shows busy
+    index = indexes.lookup(loaded); // built while the pick still shows busy
     return loaded;
   });
   render();

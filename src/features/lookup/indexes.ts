@@ -1,8 +1,10 @@
 import {
+  applySnapshotChanges,
   buildFullTextIndex,
-  buildLookupIndex,
+  layeredLookup,
   type FullTextIndex,
   type KnowledgeBaseSnapshot,
+  type LayeredLookup,
   type LookupIndex,
   warmMeaningIndex,
 } from '../../core';
@@ -11,26 +13,43 @@ import type { NotesHost } from '../notesHost';
 /** Time the meaning index may take per turn of the event loop while it is built ahead of use. */
 const WARM_SLICE_MS = 40;
 
-/** The indexes of the current snapshot, built on first use and again after each reload. */
+/**
+ * The indexes of the current snapshot, built on first use. An update of a few notes (an edit, a new note) does not
+ * rebuild the lookup: the last one gets a small index of the changed notes on top (see LayeredLookup).
+ */
 export class Indexes {
-  private readonly lookup = new WeakMap<KnowledgeBaseSnapshot, LookupIndex>();
+  private readonly lookups = new WeakMap<KnowledgeBaseSnapshot, LayeredLookup>();
   private readonly fullText = new WeakMap<KnowledgeBaseSnapshot, FullTextIndex>();
-  constructor(private readonly host: NotesHost) {}
+  /** The lookup of the latest snapshot that has one: the starting point for the next update. */
+  private last: LayeredLookup | undefined;
+
+  constructor(private readonly host: NotesHost) {
+    host.onDidChange((s) => {
+      const next = this.last && applySnapshotChanges(this.last, s);
+      if (!next) return;
+      this.lookups.set(s, next);
+      this.last = next;
+      if (next.delta) this.warm(next.delta);
+      this.host.log.info(`lookup index: ${s.changes!.changed.length} changed note(s) indexed on top of the last full index (${next.delta?.snapshot.notes.size ?? 0} in all)`);
+    });
+  }
 
   async snapshot(): Promise<KnowledgeBaseSnapshot> {
     const loaded = await this.host.ready();
     return this.host.kb.current ?? loaded;
   }
 
-  lookupIndex(s: KnowledgeBaseSnapshot): LookupIndex {
-    let index = this.lookup.get(s);
-    if (!index) {
-      index = buildLookupIndex(s);
-      this.lookup.set(s, index);
+  lookup(s: KnowledgeBaseSnapshot): LayeredLookup {
+    let lookup = this.lookups.get(s);
+    if (!lookup) {
+      lookup = layeredLookup(s);
+      this.lookups.set(s, lookup);
+      const index = lookup.base;
       this.host.log.info(`lookup index: ${index.items.length} items, ${index.names.length} names, built in ${index.buildMs.toFixed(0)} ms`);
       this.warm(index);
     }
-    return index;
+    if (!this.last || (s.generation ?? 0) >= (this.last.snapshot.generation ?? 0)) this.last = lookup;
+    return lookup;
   }
 
   /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { searchConcepts, searchFullText, type KnowledgeBaseSnapshot } from '../../core';
+import { searchLookup, searchFullText, type KnowledgeBaseSnapshot } from '../../core';
 import type { NotesHost } from '../notesHost';
 import type { Indexes } from './indexes';
 import { lineItem, matchItem, noTextMatchItem, separator, type LookupPickItem } from './lookupItems';
@@ -28,7 +28,7 @@ export async function showSearchNotes(host: NotesHost, indexes: Indexes, initial
       qp.items = [];
       return;
     }
-    const concepts = searchConcepts(indexes.lookupIndex(snapshot), query, { limit: SEARCH_CONCEPTS });
+    const concepts = searchLookup(indexes.lookup(snapshot), query, { limit: SEARCH_CONCEPTS });
     const lines = searchFullText(indexes.fullTextIndex(snapshot), query, { token: source.token });
     if (source.token.isCancellationRequested) return;
     const items: LookupPickItem[] = [];
