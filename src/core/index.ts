@@ -13,7 +13,7 @@ export { slugify, headingId, slugOfHeadingId, HEADING_ID_PREFIX } from './slug';
 export { buildConceptIndex } from './concepts/conceptIndex';
 export { GENERIC_WORDS } from './concepts/vocabulary';
 export type { Concept, ConceptIndex } from './concepts/conceptIndex';
-export { createIdentifierMatcher } from './concepts/identifierMatcher';
+export { conceptMatcherOf, createIdentifierMatcher } from './concepts/identifierMatcher';
 export type { ConceptMatch, IdentifierMatcher, MatchKind } from './concepts/identifierMatcher';
 export { findIdentifiers } from './concepts/codeIdentifiers';
 export type { IdentifierOccurrence, CommentStyle } from './concepts/codeIdentifiers';

@@ -292,11 +292,25 @@ async function loadSnapshot(options: KnowledgeBaseOptions): Promise<KnowledgeBas
   return assemble(notes, topics, problems, roots);
 }
 
-/** Hangs notes and topics into the hierarchy; folders without _index.md become topics named after the folder. */
-function assemble(notes: Map<string, Note>, topics: Map<string, Topic>, problems: Problem[], roots: readonly string[]): KnowledgeBaseSnapshot {
+/**
+ * Hangs notes and topics into the hierarchy; folders without _index.md become topics named after the folder. With
+ * `reuse`, a topic not in `reuse.affected` takes its (sorted) notes from the previous snapshot's topic of that id:
+ * an update re-sorts only the topics it touched.
+ */
+function assemble(notes: Map<string, Note>, topics: Map<string, Topic>, problems: Problem[], roots: readonly string[], reuse?: { previous: ReadonlyMap<string, Topic>; affected: ReadonlySet<string> }): KnowledgeBaseSnapshot {
   const topicOf = (id: string) => topicIn(topics, id);
   topicOf('');
-  for (const note of notes.values()) topicOf(note.topicId).notes.push(note);
+  const reused = new Set<string>();
+  if (reuse) {
+    for (const [id, t] of topics) {
+      const before = reuse.previous.get(id);
+      if (before && !reuse.affected.has(id)) {
+        t.notes = before.notes;
+        reused.add(id);
+      }
+    }
+  }
+  for (const note of notes.values()) if (!reused.has(note.topicId)) topicOf(note.topicId).notes.push(note);
   for (const id of [...topics.keys()]) {
     let child = id;
     while (child !== '') {
@@ -309,7 +323,7 @@ function assemble(notes: Map<string, Note>, topics: Map<string, Topic>, problems
   }
   for (const t of topics.values()) {
     t.topics.sort(compareOrder);
-    t.notes.sort(compareOrder);
+    if (!reused.has(t.id)) t.notes.sort(compareOrder);
   }
   return { notes, root: topics.get('')!, topics, problems, roots: [...roots] };
 }
@@ -324,6 +338,8 @@ async function updateSnapshot(options: KnowledgeBaseOptions, previous: Knowledge
   const problems = previous.problems.filter((p) => !touched.has(p.path));
   const changed: string[] = [];
   const removed: string[] = [];
+  /** Topics whose notes change: their lists are made and sorted again. */
+  const affected = new Set<string>();
   for (const path of touched) {
     // The root holding the path: the last (highest priority) one it is under.
     const rootIndex = roots.map((r, i) => ({ r, i })).filter(({ r }) => path.startsWith(join(r, ''))).pop()?.i;
@@ -351,6 +367,7 @@ async function updateSnapshot(options: KnowledgeBaseOptions, previous: Knowledge
       if (roots.length > 1) return undefined;
       notes.delete(id);
       removed.push(id);
+      affected.add(byPath.get(path)!.topicId);
       continue;
     }
     if (current && current.root !== root && current.path !== path) return undefined;
@@ -367,12 +384,13 @@ async function updateSnapshot(options: KnowledgeBaseOptions, previous: Knowledge
     }
     notes.set(id, note);
     changed.push(id);
+    affected.add(note.topicId);
   }
   // Topics keep what their _index.md said; notes and subtopics are hung again.
   const topics = new Map<string, Topic>();
   // Folders without one are made again from the notes, as a full load does (an emptied folder is no topic).
-  for (const [id, t] of previous.topics) if (t.indexPath || id === '') topics.set(id, { ...t, topics: [], notes: [] });
-  return { snapshot: assemble(notes, topics, problems, roots), changed, removed };
+  for (const [id, t] of previous.topics) if (t.indexPath || id === '' || (t.notes.length > 0 && !affected.has(id))) topics.set(id, { ...t, topics: [], notes: [] });
+  return { snapshot: assemble(notes, topics, problems, roots, { previous: previous.topics, affected }), changed, removed };
 }
 
 async function exists(files: NoteFiles, path: string): Promise<boolean> {

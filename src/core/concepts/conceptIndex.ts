@@ -69,7 +69,76 @@ function uniq(values: string[]): string[] {
   return [...new Set(values.filter(Boolean))];
 }
 
-/** Precomputes every name of every note into maps, so matching an identifier is a handful of lookups. */
+/** What one note claims, worked out once per note object (a note an update did not touch is not worked out again). */
+interface NoteClaims {
+  concept: Concept;
+  ambiguous: string[];
+  /** In the order the build applies them: facets' code names, then the note's own. */
+  keyword: [string, CodeRef][];
+  facet: [string, CodeRef][];
+  exact: string[];
+  exactLower: string[];
+  phrases: [string, ConceptRef][];
+}
+
+const claimsOf = new WeakMap<Note, NoteClaims>();
+
+function noteClaims(note: Note): NoteClaims {
+  const known = claimsOf.get(note);
+  if (known) return known;
+  const c: NoteClaims = { concept: toConcept(note), ambiguous: [], keyword: [], facet: [], exact: [], exactLower: [], phrases: [] };
+  const claim = (words: string[], ref: ConceptRef) => {
+    if (words.length === 0) return;
+    // One generic word names nothing. Two together can when a note calls the concept that (an alias "batch size",
+    // "layer norm"), but not because some code entry happens to join them (modelId, X_train).
+    if (words.length === 1 && (GENERIC_WORDS.has(words[0]) || words[0].length < 2)) return;
+    if (ref.tier === NameTier.Code && words.every((w) => GENERIC_WORDS.has(w))) return;
+    c.phrases.push([words.join(' '), ref]);
+  };
+  for (const a of note.ambiguous) c.ambiguous.push(a.split(':')[0].trim().toLowerCase());
+  note.facets.forEach((f, facet) => {
+    for (const code of f.code) {
+      const kw = keywordKey(code);
+      if (kw) c.keyword.push([kw, { noteId: note.id, facet }]);
+      else c.facet.push([codeKey(code), { noteId: note.id, facet }]);
+    }
+  });
+  for (const code of note.code) {
+    const kw = keywordKey(code);
+    if (kw) {
+      c.keyword.push([kw, { noteId: note.id }]);
+      continue;
+    }
+    const key = codeKey(code);
+    // A bare generic word (`prompt`, `compile`-like entries that are also everyday names) is never a concept by itself.
+    if (!key.includes('.') && GENERIC_WORDS.has(key.toLowerCase())) continue;
+    c.exact.push(key);
+    if (key === key.toLowerCase()) c.exactLower.push(key);
+    // A dotted entry lends its last part as a name only behind a library (F.kl_div → "kl div"), not behind an
+    // object (model.classifier, tokenizer.decode): those parts mean the concept only in that spelling.
+    // Behind a library, a one-word last part is a class or function of a tool (transformers.Trainer,
+    // accelerate.Accelerator, prune.remove, torch.Generator), not the concept's name: `trainer` or `remove` in
+    // user code is not about it. The note's own bare entries and aliases still claim the word when it is.
+    const parts = code.split('.');
+    const last = splitIdentifier(parts[parts.length - 1]);
+    if (parts.length === 1 || (LIBRARY_NAMESPACES.has(parts[0]) && last.length > 1)) {
+      claim(last, { noteId: note.id, tier: NameTier.Code, name: code });
+    }
+  }
+  for (const name of [note.titleEn, ...note.aliases]) {
+    if (!/[A-Za-z]/.test(name)) continue;
+    // Names in Latin script only: "KL 散度" would otherwise claim the bare word "kl" for a half-translated name.
+    if (/[^\x00-\x7F]/.test(name)) continue;
+    for (const words of splitNameVariants(name)) claim(words, { noteId: note.id, tier: NameTier.Alias, name });
+  }
+  claimsOf.set(note, c);
+  return c;
+}
+
+/**
+ * Precomputes every name of every note into maps, so matching an identifier is a handful of lookups. What each note
+ * claims is kept per note object, so after an update that changed a few notes the build only fills the maps again.
+ */
 export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex {
   const concepts = new Map<string, Concept>();
   const exactCode = new Map<string, string>();
@@ -81,57 +150,19 @@ export function buildConceptIndex(snapshot: KnowledgeBaseSnapshot): ConceptIndex
   // First claim wins, so notes of the roots listed last (the user's own folders, after the bundled notes) go first:
   // a user's note that claims a name a bundled note also claims is the one hovers show.
   const rank = (n: Note) => snapshot.roots?.indexOf(n.root) ?? 0;
-  const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id));
-
-  const claim = (words: string[], ref: ConceptRef) => {
-    if (words.length === 0) return;
-    // One generic word names nothing. Two together can when a note calls the concept that (an alias "batch size",
-    // "layer norm"), but not because some code entry happens to join them (modelId, X_train).
-    if (words.length === 1 && (GENERIC_WORDS.has(words[0]) || words[0].length < 2)) return;
-    if (ref.tier === NameTier.Code && words.every((w) => GENERIC_WORDS.has(w))) return;
-    const key = words.join(' ');
-    const prev = phrases.get(key);
-    if (!prev || ref.tier > prev.tier) phrases.set(key, ref);
-  };
+  const notes = [...snapshot.notes.values()].filter((n) => !n.error).sort((a, b) => rank(b) - rank(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   for (const note of notes) {
-    concepts.set(note.id, toConcept(note));
-    for (const a of note.ambiguous) ambiguousNames.add(a.split(':')[0].trim().toLowerCase());
-    note.facets.forEach((f, facet) => {
-      for (const code of f.code) {
-        const kw = keywordKey(code);
-        if (kw) {
-          if (!keywordCode.has(kw)) keywordCode.set(kw, { noteId: note.id, facet });
-        } else if (!facetCode.has(codeKey(code))) facetCode.set(codeKey(code), { noteId: note.id, facet });
-      }
-    });
-    for (const code of note.code) {
-      const kw = keywordKey(code);
-      if (kw) {
-        if (!keywordCode.has(kw)) keywordCode.set(kw, { noteId: note.id });
-        continue;
-      }
-      const key = codeKey(code);
-      // A bare generic word (`prompt`, `compile`-like entries that are also everyday names) is never a concept by itself.
-      if (!key.includes('.') && GENERIC_WORDS.has(key.toLowerCase())) continue;
-      if (!exactCode.has(key)) exactCode.set(key, note.id);
-      if (key === key.toLowerCase() && !exactCodeLower.has(key)) exactCodeLower.set(key, note.id);
-      // A dotted entry lends its last part as a name only behind a library (F.kl_div → "kl div"), not behind an
-      // object (model.classifier, tokenizer.decode): those parts mean the concept only in that spelling.
-      // Behind a library, a one-word last part is a class or function of a tool (transformers.Trainer,
-      // accelerate.Accelerator, prune.remove, torch.Generator), not the concept's name: `trainer` or `remove` in
-      // user code is not about it. The note's own bare entries and aliases still claim the word when it is.
-      const parts = code.split('.');
-      const last = splitIdentifier(parts[parts.length - 1]);
-      if (parts.length === 1 || (LIBRARY_NAMESPACES.has(parts[0]) && last.length > 1)) {
-        claim(last, { noteId: note.id, tier: NameTier.Code, name: code });
-      }
-    }
-    for (const name of [note.titleEn, ...note.aliases]) {
-      if (!/[A-Za-z]/.test(name)) continue;
-      // Names in Latin script only: "KL 散度" would otherwise claim the bare word "kl" for a half-translated name.
-      if (/[^\x00-\x7F]/.test(name)) continue;
-      for (const words of splitNameVariants(name)) claim(words, { noteId: note.id, tier: NameTier.Alias, name });
+    const c = noteClaims(note);
+    concepts.set(note.id, c.concept);
+    for (const a of c.ambiguous) ambiguousNames.add(a);
+    for (const [k, ref] of c.keyword) if (!keywordCode.has(k)) keywordCode.set(k, ref);
+    for (const [k, ref] of c.facet) if (!facetCode.has(k)) facetCode.set(k, ref);
+    for (const k of c.exact) if (!exactCode.has(k)) exactCode.set(k, note.id);
+    for (const k of c.exactLower) if (!exactCodeLower.has(k)) exactCodeLower.set(k, note.id);
+    for (const [k, ref] of c.phrases) {
+      const prev = phrases.get(k);
+      if (!prev || ref.tier > prev.tier) phrases.set(k, ref);
     }
   }
   return { concepts, exactCode, exactCodeLower, phrases, keywordCode, facetCode, ambiguousNames };

@@ -1,5 +1,6 @@
 import { codeKey, splitIdentifier } from './codeTokens';
-import { NameTier, type Concept, type ConceptIndex } from './conceptIndex';
+import type { KnowledgeBaseSnapshot } from '../knowledgeBase';
+import { buildConceptIndex, NameTier, type Concept, type ConceptIndex } from './conceptIndex';
 import { ABBREVIATIONS, GENERIC_WORDS, PREFIX_WORDS, SUFFIX_WORDS } from './vocabulary';
 
 /**
@@ -25,6 +26,18 @@ export interface IdentifierMatcher {
   /** Matches one identifier, possibly dotted (`F.kl_div`, `self.num_epochs`). */
   match(identifier: string): ConceptMatch | undefined;
   readonly index: ConceptIndex;
+}
+
+const matchers = new WeakMap<KnowledgeBaseSnapshot, IdentifierMatcher>();
+
+/** The matcher of a snapshot's concept index, built once and shared by everyone who asks (hovers, the concept views). */
+export function conceptMatcherOf(snapshot: KnowledgeBaseSnapshot): IdentifierMatcher {
+  let m = matchers.get(snapshot);
+  if (!m) {
+    m = createIdentifierMatcher(buildConceptIndex(snapshot));
+    matchers.set(snapshot, m);
+  }
+  return m;
 }
 
 export function createIdentifierMatcher(index: ConceptIndex): IdentifierMatcher {

@@ -44,9 +44,10 @@ export function applySnapshotChanges(previous: LayeredLookup, snapshot: Knowledg
   }
   if (notes.size === 0) return { snapshot, base: previous.base, stale };
   const delta = buildLookupIndex({ ...snapshot, notes, problems: [] });
-  // How many notes list each changed note: counted over the whole knowledge base, as the base counts them.
+  // How many notes list each changed note (a prior for partial matches): the counts of the base, where it has the
+  // note (counting the whole knowledge base again would cost more than the rest of the update).
   const inbound: Record<string, number> = Object.create(null);
-  for (const note of snapshot.notes.values()) for (const r of new Set(note.related)) if (r !== note.id && notes.has(r)) inbound[r] = (inbound[r] ?? 0) + 1;
+  for (const id of notes.keys()) inbound[id] = previous.base.inbound[id] ?? delta.inbound[id] ?? 0;
   return { snapshot, base: previous.base, delta: { ...delta, inbound }, stale };
 }
 

@@ -417,7 +417,8 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
   // (a Map would do millions of hash lookups here); the table also drops a doc's repeated bigrams.
   const docGrams = new Uint16Array(docs.length);
   const charCodes = new CharCodes();
-  const table = new GramTable(1 << 20);
+  // Sized to the docs (it grows when it must): the small index of a few updated notes should not clear a million slots.
+  const table = new GramTable(1 << Math.min(20, Math.max(10, Math.ceil(Math.log2(docs.length * 16 + 1)))));
   for (let i = 0; i < docs.length; i++) docGrams[i] = Math.min(65535, forEachGram(docs[i][docKey[i]]!, charCodes, true, (g) => table.count(g, i)));
   const bigrams = new Map<number, Int32Array>();
   const lists = table.allocate((g, list) => bigrams.set(g, list));

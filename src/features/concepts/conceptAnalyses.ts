@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import {
   analyseCodeAnySize,
-  buildConceptIndex,
-  createIdentifierMatcher,
+  conceptMatcherOf,
   joinCodeCells,
   summariseFileConcepts,
   type CodeHit,
@@ -49,7 +48,7 @@ export class ConceptAnalyses {
   }
 
   ready(): Promise<{ matcher: IdentifierMatcher; snapshot: KnowledgeBaseSnapshot }> {
-    return (this.matcher ??= this.host.ready().then((snapshot) => ({ snapshot, matcher: createIdentifierMatcher(buildConceptIndex(snapshot)) })));
+    return (this.matcher ??= this.host.ready().then((snapshot) => ({ snapshot, matcher: conceptMatcherOf(snapshot) })));
   }
 
   /** The concept at a position of a Python document (a notebook cell on its own, as the hover reads it). */

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { buildConceptIndex, conceptAt, createIdentifierMatcher, type CodeHit, type IdentifierMatcher, type ScannedConcept } from '../../core';
+import { conceptAt, conceptMatcherOf, type CodeHit, type IdentifierMatcher, type ScannedConcept } from '../../core';
 import type { NotesHost } from '../notesHost';
 import { commentStyle, DocumentTokens } from './documentTokens';
 
@@ -17,7 +17,7 @@ export class ConceptFinder {
   }
 
   private getMatcher(): Promise<IdentifierMatcher> {
-    return (this.matcher ??= this.host.ready().then((s) => createIdentifierMatcher(buildConceptIndex(s))));
+    return (this.matcher ??= this.host.ready().then((s) => conceptMatcherOf(s)));
   }
 
   async at(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<CodeHit | ScannedConcept | undefined> {
