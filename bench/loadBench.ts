@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { applySnapshotChanges, buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, createNoteCache, layeredLookup, loadNoteCache, searchLookup, type NoteCache } from '../src/core';
+import { applySnapshotChanges, buildConceptIndex, createIdentifierMatcher, createKnowledgeBase, createNoteCache, layeredLookup, loadNoteCache, searchLookup, warmMeaningIndex, type NoteCache } from '../src/core';
 import { nodeNoteFiles } from '../src/node/nodeNoteFiles';
 import { readTextInSlices } from '../src/node/noteCacheStore';
 import { createParsePool, defaultParseWorkers } from '../src/node/parsePool';
-import { syntheticKnowledgeBase } from './lookupBench';
+import { heapMb, syntheticKnowledgeBase } from './lookupBench';
 
 /**
  * Loading from disk (issue 14): synthetic notes written to a temp folder, loaded cold (every file read and parsed)
@@ -83,10 +83,36 @@ async function measure(count: number): Promise<void> {
     console.log(
       `              warm ${fmt(warm)} (cache ${(text.length / 1048576).toFixed(1)} MB: read ${readMs.toFixed(0)} ms + entries ${jsonMs.toFixed(0)} ms, ${warmCache!.stats.hits} from it, ${warmCache!.stats.misses} read) · cache serialised in ${saveMs.toFixed(0)} ms (in slices)`,
     );
-    if (count >= 10000) await measureUpdate(dir, edited, warmCache!);
+    if (count >= 10000) {
+      await measureUpdate(dir, edited, warmCache!);
+      await measureHeap(dir);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What 10,000 notes hold on the heap once loaded (issue 14.5): the snapshot itself, the hover index, the lookup (names)
+ * index and its meaning index, each measured after a full GC, and the heap in all (the extension host's share of it).
+ */
+async function measureHeap(dir: string): Promise<void> {
+  const start = heapMb();
+  const snapshot = await createKnowledgeBase({ files: nodeNoteFiles, roots: [dir] }).load();
+  const loaded = heapMb();
+  const matcher = createIdentifierMatcher(buildConceptIndex(snapshot));
+  const concepts = heapMb();
+  const lookup = layeredLookup(snapshot);
+  const names = heapMb();
+  while (!warmMeaningIndex(lookup.base, 1000)) {
+    /* built in full */
+  }
+  const meaning = heapMb();
+  console.log(
+    `              heap at ${snapshot.notes.size} notes: notes ${(loaded - start).toFixed(0)} MB · hover index ${(concepts - loaded).toFixed(0)} MB · lookup names ${(names - concepts).toFixed(0)} MB · meaning ${(meaning - names).toFixed(0)} MB · heap in all ${meaning.toFixed(0)} MB` +
+      `   targets: indexes ≤ 40 MB, host heap ≤ 200 MB`,
+  );
+  if (!matcher || !lookup) throw new Error('nothing measured');
 }
 
 /** One note edited in a loaded knowledge base: re-read, the lookup layered, the hover index rebuilt (issue 14.4). */

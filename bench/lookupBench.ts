@@ -202,7 +202,7 @@ function gc(): void {
   gcFn();
 }
 
-function heapMb(): number {
+export function heapMb(): number {
   gc();
   return process.memoryUsage().heapUsed / 1048576;
 }

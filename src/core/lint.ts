@@ -79,16 +79,24 @@ function codeClaims(note: Note): Map<string, number> {
   return claims;
 }
 
+/** The names and code names a note claims, worked out once per note object (lint runs after every edit). */
+const claimKeys = new WeakMap<Note, { names: string[]; codes: string[] }>();
+
 function collectClaims(note: Note, claims: Claims): void {
-  for (const name of new Set([note.title, note.titleEn, ...note.aliases].filter(Boolean).map(normaliseName))) {
-    const list = claims.names.get(name) ?? [];
-    list.push(note);
-    claims.names.set(name, list);
+  let keys = claimKeys.get(note);
+  if (!keys) {
+    keys = { names: [...new Set([note.title, note.titleEn, ...note.aliases].filter(Boolean).map(normaliseName))], codes: [...codeClaims(note).keys()] };
+    claimKeys.set(note, keys);
   }
-  for (const code of codeClaims(note).keys()) {
-    const list = claims.codes.get(code) ?? [];
-    list.push(note);
-    claims.codes.set(code, list);
+  for (const name of keys.names) {
+    const list = claims.names.get(name);
+    if (list) list.push(note);
+    else claims.names.set(name, [note]);
+  }
+  for (const code of keys.codes) {
+    const list = claims.codes.get(code);
+    if (list) list.push(note);
+    else claims.codes.set(code, [note]);
   }
 }
 

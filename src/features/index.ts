@@ -4,7 +4,7 @@ import type { NotesHost } from './notesHost';
 import { activateAuthoring } from './authoring';
 import { activateFirstRun } from './firstRun';
 import { activateHover } from './hover';
-import { activateLookup } from './lookup';
+import { activateLookup, type LookupApi } from './lookup';
 import { activateNavigation } from './navigation';
 import { activateNotesWatcher } from './notes-watcher';
 import { activatePreview } from './preview';
@@ -15,6 +15,7 @@ import type { NoteTreeProvider } from './tree/noteTreeProvider';
 export interface FeatureApi {
   tree?: NoteTreeProvider;
   concepts?: ConceptsApi;
+  lookup?: LookupApi;
 }
 
 /** A feature registers its surface and may return part of the extension's API. */

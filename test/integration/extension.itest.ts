@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AiNotesApi } from '../../src/extension';
+import { createNoteCache, NOTE_CACHE_SCHEMA } from '../../src/core';
 import { reportFigure } from './figures';
 
 const EXTENSION_ID = 'ai-notes.ai-notes';
@@ -52,15 +53,19 @@ describe('Note cache (extension host)', () => {
     reportFigure(`activation to the first loaded notes (cold, no cache yet): ${host.timings.firstLoad !== undefined ? host.timings.firstLoad - host.timings.activated : '?'} ms for ${first.notes.size} notes`);
     reportFigure(`reload with every note in the note cache (warm): ${reloadMs} ms`);
     const end = Date.now() + 10_000;
-    let saved: { entries?: Record<string, unknown> } | undefined;
-    while (!saved && Date.now() < end) {
+    let saved: string | undefined;
+    while (saved === undefined && Date.now() < end) {
       try {
-        saved = JSON.parse(fs.readFileSync(host.noteCacheFile, 'utf8')) as typeof saved;
+        saved = fs.readFileSync(host.noteCacheFile, 'utf8');
       } catch {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    assert.ok(saved?.entries, `no cache at ${host.noteCacheFile}`);
-    assert.ok(Object.keys(saved.entries).length >= first.notes.size - 1);
+    assert.ok(saved !== undefined, `no cache at ${host.noteCacheFile}`);
+    const header = JSON.parse(saved.slice(0, saved.indexOf('\n'))) as { schema: number; version: string; count: number };
+    assert.equal(header.schema, NOTE_CACHE_SCHEMA);
+    assert.ok(header.count >= first.notes.size - 1, `${header.count} notes in the cache file`);
+    // What was written reads back whole: every entry, every body.
+    assert.equal(createNoteCache(header.version, saved).size, header.count);
   });
 });

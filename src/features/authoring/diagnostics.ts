@@ -5,6 +5,8 @@ import { isUserNoteDocument, userRootOf, userRoots } from './userNotes';
 
 /** How long typing must pause before the note is linted again. */
 export const LINT_DELAY_MS = 300;
+/** User notes linted per turn of the event loop after a full load. */
+const LINT_SLICE = 250;
 
 function toDiagnostic(p: Problem, document: vscode.TextDocument | undefined): vscode.Diagnostic {
   const line = Math.max(0, p.line - 1);
@@ -37,19 +39,52 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
     collection.set(document.uri, problems.map((p) => toDiagnostic(p, document)));
   };
 
-  const lintAll = (snapshot: KnowledgeBaseSnapshot) => {
-    const roots = userRoots(host);
-    collection.clear();
-    if (roots.length === 0) return;
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.fsPath, d]));
+  /** Problems of the user's files among `only`, set in the Problems panel. */
+  const lintSome = (snapshot: KnowledgeBaseSnapshot, only: (file: string) => boolean, open: Map<string, vscode.TextDocument>) => {
     const byPath = new Map<string, Problem[]>();
-    for (const p of lintKnowledgeBase(snapshot, { only: (file) => userRootOf(host, vscode.Uri.file(file)) !== undefined })) {
+    for (const p of lintKnowledgeBase(snapshot, { only: (file) => only(file) && userRootOf(host, vscode.Uri.file(file)) !== undefined })) {
       byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
     }
     for (const [file, problems] of byPath) {
       const document = open.get(file);
       collection.set(vscode.Uri.file(file), problems.map((p) => toDiagnostic(p, document)));
     }
+  };
+
+  let run = 0;
+  let linted: number | undefined;
+  /**
+   * Lints the user's notes of a snapshot. An update lints only the notes it changed; a full load lints every user
+   * note, a slice at a time (10,000 notes take about two seconds), and a newer snapshot stops it.
+   */
+  const lintAll = async (snapshot: KnowledgeBaseSnapshot) => {
+    const mine = ++run;
+    const roots = userRoots(host);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.fsPath, d]));
+    const changes = snapshot.changes;
+    if (roots.length > 0 && changes && linted !== undefined && changes.from === linted) {
+      const paths = new Set(changes.changed.map((id) => snapshot.notes.get(id)?.path).filter((p) => p !== undefined));
+      for (const p of paths) collection.delete(vscode.Uri.file(p));
+      // Problems of notes that are gone go with them.
+      collection.forEach((uri) => {
+        const file = uri.fsPath;
+        if (file.toLowerCase().endsWith('.md') && !file.endsWith('_index.md') && snapshot.notes.get(host.kb.noteAtPath(file)?.id ?? '')?.path !== file) collection.delete(uri);
+      });
+      lintSome(snapshot, (f) => paths.has(f), open);
+    } else {
+      collection.clear();
+      if (roots.length === 0) return;
+      const userNotes = [...snapshot.notes.values()].filter((n) => userRootOf(host, vscode.Uri.file(n.path)) !== undefined).map((n) => n.path);
+      const notePaths = new Set(userNotes);
+      for (let at = 0; at < userNotes.length || at === 0; at += LINT_SLICE) {
+        if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (mine !== run) return;
+        const slice = new Set(userNotes.slice(at, at + LINT_SLICE));
+        // The first slice also takes the problems of files that are no note (a topic's _index.md, a folder).
+        lintSome(snapshot, (f) => slice.has(f) || (at === 0 && !notePaths.has(f)), open);
+      }
+    }
+    linted = snapshot.generation;
     // Open notes may hold edits the files do not have yet.
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) lintDocument(document, snapshot);
   };
@@ -66,12 +101,12 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
 
   context.subscriptions.push(
     collection,
-    host.onDidChange(lintAll),
+    host.onDidChange((s) => void lintAll(s)),
     vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) schedule(e.document); }),
     vscode.workspace.onDidOpenTextDocument(schedule),
     { dispose: () => { for (const t of timers.values()) clearTimeout(t); } },
   );
   // Notes loaded before this feature started get their problems too; without user folders there is nothing to load for.
-  if (userRoots(host).length > 0) void host.ready().then(lintAll);
+  if (userRoots(host).length > 0) void host.ready().then((s) => lintAll(s));
   return collection;
 }
