@@ -11,7 +11,7 @@ import { inMemoryFiles } from '../test/support/inMemoryFiles';
 import { percentile } from './support/stats';
 import * as vm from 'node:vm';
 import * as fs from 'node:fs';
-import { buildLookupIndex, createKnowledgeBase, pinyinForms, searchConcepts, type KnowledgeBaseSnapshot, type Note } from '../src/core';
+import { buildLookupIndex, startLookupIndex, createKnowledgeBase, pinyinForms, searchConcepts, type KnowledgeBaseSnapshot, type Note } from '../src/core';
 import { meaningIndexOf, warmMeaningIndex } from '../src/core/lookup/searchConcepts';
 import { LOOKUP_QUERIES } from '../test/unit/support/lookupQueries';
 import { nodeNoteFiles } from '../src/node/nodeNoteFiles';
@@ -233,8 +233,21 @@ export async function run(): Promise<void> {
   const buildMs = performance.now() - b0;
   const heap1 = heapMb();
   console.log(
-    `lookup index: built in ${buildMs.toFixed(0)} ms (target ≤ 1500 ms); ${index.items.length} items, ${index.names.length} names, ${index.docs.length} Fuse docs; heap +${(heap1 - heap0).toFixed(0)} MB`,
+    `lookup index: built in ${buildMs.toFixed(0)} ms (target ≤ 1000 ms, or built ahead of the first query); ${index.items.length} items, ${index.names.length} names, ${index.docs.length} Fuse docs; heap +${(heap1 - heap0).toFixed(0)} MB`,
   );
+  {
+    // As the extension builds it after a load, ahead of the first query: slices of 40 ms between turns of the event loop.
+    const builder = startLookupIndex(snapshot);
+    const slices: number[] = [];
+    const w0 = performance.now();
+    for (let done = false; !done; ) {
+      const s0 = performance.now();
+      done = builder.step(40);
+      slices.push(performance.now() - s0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    console.log(`lookup index built ahead of use in ${slices.length} slices of 40 ms: longest ${Math.max(...slices).toFixed(0)} ms, ready ${(performance.now() - w0).toFixed(0)} ms after the load`);
+  }
 
   // Built as the extension builds it: slices of 40 ms between turns of the event loop; the longest slice is what
   // typing can wait for while it runs.

@@ -28,8 +28,8 @@ export { splitIdentifier } from './concepts/codeTokens';
 // TeX → SVG (MathJax) is deliberately not exported here: it is large and loaded on demand from its own bundle
 // (dist/texToSvg.js); import './math/texToSvg' directly where it is needed.
 export type { TexToSvg } from './math/texToSvg';
-export { buildLookupIndex, layeredLookup, applySnapshotChanges, searchLookup, MAX_DELTA_NOTES, searchConcepts, warmMeaningIndex, noteNames, capQuery, MAX_QUERY_LENGTH, buildFullTextIndex, searchFullText, pinyinForms, normalizeText, compactText, matchSnippet, plainLine } from './lookup';
-export type { LayeredLookup, LookupIndex, LookupItem, LookupMatch, MatchTier, NameField, SearchOptions, FullTextIndex, LineMatch, FullTextOptions, Cancellation, PinyinForms } from './lookup';
+export { buildLookupIndex, startLookupIndex, layeredLookup, applySnapshotChanges, searchLookup, MAX_DELTA_NOTES, searchConcepts, warmMeaningIndex, noteNames, capQuery, MAX_QUERY_LENGTH, buildFullTextIndex, searchFullText, pinyinForms, normalizeText, compactText, matchSnippet, plainLine } from './lookup';
+export type { LayeredLookup, LookupIndex, LookupIndexBuilder, LookupItem, LookupMatch, MatchTier, NameField, SearchOptions, FullTextIndex, LineMatch, FullTextOptions, Cancellation, PinyinForms } from './lookup';
 export { renderNote } from './render/renderNote';
 export { inlineMathHtml } from './render/math';
 export { backlinks, bodyWithoutRelatedSection, linkedIds, relatedIds, relatedSectionHeading } from './noteGraph';

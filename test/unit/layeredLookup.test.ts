@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applySnapshotChanges, createKnowledgeBase, layeredLookup, MAX_DELTA_NOTES, searchLookup, type LayeredLookup } from '../../src/core';
+import { applySnapshotChanges, buildLookupIndex, createKnowledgeBase, layeredLookup, MAX_DELTA_NOTES, searchConcepts, searchLookup, startLookupIndex, type LayeredLookup } from '../../src/core';
 import { inMemoryFiles, noteText } from '../support/inMemoryFiles';
 import { LOOKUP_QUERIES } from './support/lookupQueries';
 
@@ -72,5 +72,22 @@ describe('layered lookup (updates indexed on top of the last full index)', () =>
     const kb2 = createKnowledgeBase({ files: inMemoryFiles(small), roots: ['/s'] });
     const base = layeredLookup(await kb2.load());
     assert.equal(applySnapshotChanges(base, await kb2.update(Object.keys(small))), undefined);
+  });
+
+  it('a lookup index built in slices is the index built at once', async () => {
+    const snapshot = await createKnowledgeBase({ files: inMemoryFiles(bundledCopy()), roots: ['/n'] }).load();
+    const builder = startLookupIndex(snapshot);
+    let slices = 0;
+    while (!builder.step(1)) slices++;
+    assert.ok(slices > 3, `built in ${slices + 1} slices of about 1 ms`);
+    const sliced = builder.finish();
+    const whole = buildLookupIndex(snapshot);
+    assert.equal(sliced.items.length, whole.items.length);
+    assert.deepEqual(sliced.names, whole.names);
+    assert.deepEqual(sliced.sortedCompacts, whole.sortedCompacts);
+    assert.deepEqual([...sliced.bigrams.keys()].length, [...whole.bigrams.keys()].length);
+    for (const [, q] of LOOKUP_QUERIES.slice(0, 40)) {
+      assert.deepEqual(searchConcepts(sliced, q, { limit: 5 }).map((m) => m.itemIndex), searchConcepts(whole, q, { limit: 5 }).map((m) => m.itemIndex), q);
+    }
   });
 });

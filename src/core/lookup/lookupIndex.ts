@@ -288,6 +288,55 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Everything a keystroke needs is computed here, so a search converts no note text.
  */
 export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: LookupIndexOptions = {}): LookupIndex {
+  const steps = lookupIndexSteps(snapshot, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** A lookup index built a slice at a time (`step`), or at once for what is left (`finish`). */
+export interface LookupIndexBuilder {
+  /** Works about `budgetMs`; true once the index is built. */
+  step(budgetMs: number): boolean;
+  finish(): LookupIndex;
+}
+
+/**
+ * Starts building a lookup index in slices, so a host can build it ahead of the first query between other work
+ * (10,000 notes take over a second at once). `buildMs` of the result is the time worked, not the time since start.
+ */
+export function startLookupIndex(snapshot: KnowledgeBaseSnapshot, options: LookupIndexOptions = {}): LookupIndexBuilder {
+  const steps = lookupIndexSteps(snapshot, options);
+  let result: LookupIndex | undefined;
+  let worked = 0;
+  const advance = (budgetMs: number) => {
+    const t0 = performance.now();
+    const until = t0 + budgetMs;
+    while (!result) {
+      const r = steps.next();
+      if (r.done) result = r.value;
+      else if (performance.now() >= until) break;
+    }
+    worked += performance.now() - t0;
+    if (result) result = { ...result, buildMs: worked };
+  };
+  return {
+    step(budgetMs) {
+      if (!result) advance(budgetMs);
+      return result !== undefined;
+    },
+    finish() {
+      if (!result) advance(Infinity);
+      return result!;
+    },
+  };
+}
+
+/** Items of a loop between two pauses of a sliced build. */
+const STEP_ITEMS = 128;
+
+function* lookupIndexSteps(snapshot: KnowledgeBaseSnapshot, options: LookupIndexOptions): Generator<void, LookupIndex, void> {
   const started = performance.now();
   const items: LookupItem[] = [];
   const docs: FuseDoc[] = [];
@@ -351,7 +400,10 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
   };
 
   const notes = [...snapshot.notes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield;
+  let done = 0;
   for (const note of notes) {
+    if (++done % STEP_ITEMS === 0) yield;
     const i = items.length;
     items.push({ kind: 'note', note });
     noteItem.set(note.id, i);
@@ -386,14 +438,18 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
   // Exact and prefix tables.
   const exact = new Map<string, number[]>();
   names.forEach((n, id) => push(exact, n.compact, id));
+  yield;
   const sortedCompacts = [...exact.keys()].sort();
+  yield;
 
   // Words and Han characters of names (pinyin forms have neither).
   const words = new Map<string, number[]>();
   const nameWordList: (string[] | undefined)[] = new Array(names.length);
   const hanLists = new Map<string, number[]>();
-  names.forEach((n, id) => {
-    if (n.field === 'pinyin' || n.field === 'initials') return;
+  for (let id = 0; id < names.length; id++) {
+    if (id % (STEP_ITEMS * 8) === 0) yield;
+    const n = names[id];
+    if (n.field === 'pinyin' || n.field === 'initials') continue;
     // A one-word name is found by the prefix tier; the word tier is for names of several words.
     const ws = wordsOfName(n.text, nameNorm[id]);
     if (ws.length > 1) {
@@ -408,8 +464,10 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
         else if (list[list.length - 1] !== id) list.push(id);
       }
     }
-  });
+  }
+  yield;
   const sortedWords = [...words.keys()].sort();
+  yield;
   const hanChars = new Map<string, Int32Array>();
   for (const [ch, list] of hanLists) hanChars.set(ch, Int32Array.from(list));
 
@@ -419,10 +477,17 @@ export function buildLookupIndex(snapshot: KnowledgeBaseSnapshot, options: Looku
   const charCodes = new CharCodes();
   // Sized to the docs (it grows when it must): the small index of a few updated notes should not clear a million slots.
   const table = new GramTable(1 << Math.min(20, Math.max(10, Math.ceil(Math.log2(docs.length * 16 + 1)))));
-  for (let i = 0; i < docs.length; i++) docGrams[i] = Math.min(65535, forEachGram(docs[i][docKey[i]]!, charCodes, true, (g) => table.count(g, i)));
+  for (let i = 0; i < docs.length; i++) {
+    if (i % (STEP_ITEMS * 8) === 0) yield;
+    docGrams[i] = Math.min(65535, forEachGram(docs[i][docKey[i]]!, charCodes, true, (g) => table.count(g, i)));
+  }
   const bigrams = new Map<number, Int32Array>();
+  yield;
   const lists = table.allocate((g, list) => bigrams.set(g, list));
-  for (let i = 0; i < docs.length; i++) forEachGram(docs[i][docKey[i]]!, charCodes, false, (g) => table.fill(g, i, lists));
+  for (let i = 0; i < docs.length; i++) {
+    if (i % (STEP_ITEMS * 8) === 0) yield;
+    forEachGram(docs[i][docKey[i]]!, charCodes, false, (g) => table.fill(g, i, lists));
+  }
 
   const fuseOptions = { ...FUSE_OPTIONS, threshold: options.fuseThreshold ?? FUSE_THRESHOLD };
   const fuseKeysIndex = Fuse.createIndex<FuseDoc>(fuseOptions.keys!, []);

@@ -1,7 +1,8 @@
 import {
   applySnapshotChanges,
   buildFullTextIndex,
-  layeredLookup,
+  startLookupIndex,
+  type LookupIndexBuilder,
   type FullTextIndex,
   type KnowledgeBaseSnapshot,
   type LayeredLookup,
@@ -20,16 +21,22 @@ const WARM_SLICE_MS = 40;
 export class Indexes {
   private readonly lookups = new WeakMap<KnowledgeBaseSnapshot, LayeredLookup>();
   private readonly fullText = new WeakMap<KnowledgeBaseSnapshot, FullTextIndex>();
+  /** Lookup indexes being built ahead of use, a slice at a time. */
+  private readonly building = new WeakMap<KnowledgeBaseSnapshot, LookupIndexBuilder>();
+  /** Lookups whose meaning index is warming (it starts with the first query, not ahead of it). */
+  private readonly warmed = new WeakSet<LookupIndex>();
   /** The lookup of the latest snapshot that has one: the starting point for the next update. */
   private last: LayeredLookup | undefined;
 
   constructor(private readonly host: NotesHost) {
     host.onDidChange((s) => {
       const next = this.last && applySnapshotChanges(this.last, s);
-      if (!next) return;
+      if (!next) {
+        this.prepare(s);
+        return;
+      }
       this.lookups.set(s, next);
       this.last = next;
-      if (next.delta) this.warm(next.delta);
       this.host.log.info(`lookup index: ${s.changes!.changed.length} changed note(s) indexed on top of the last full index (${next.delta?.snapshot.notes.size ?? 0} in all)`);
     });
   }
@@ -39,16 +46,46 @@ export class Indexes {
     return this.host.kb.current ?? loaded;
   }
 
-  lookup(s: KnowledgeBaseSnapshot): LayeredLookup {
-    let lookup = this.lookups.get(s);
-    if (!lookup) {
-      lookup = layeredLookup(s);
-      this.lookups.set(s, lookup);
-      const index = lookup.base;
-      this.host.log.info(`lookup index: ${index.items.length} items, ${index.names.length} names, built in ${index.buildMs.toFixed(0)} ms`);
-      this.warm(index);
-    }
+  /**
+   * Builds the names index of a freshly loaded snapshot between other work, so the first Look Up does not wait for it
+   * (10,000 notes take over a second at once). Stops when a newer snapshot replaces this one.
+   */
+  private prepare(s: KnowledgeBaseSnapshot): void {
+    if (this.lookups.has(s) || this.building.has(s)) return;
+    const builder = startLookupIndex(s);
+    this.building.set(s, builder);
+    const slice = () => {
+      if (this.lookups.has(s) || this.host.kb.current !== s) return;
+      try {
+        if (!builder.step(WARM_SLICE_MS)) {
+          setTimeout(slice, 0);
+          return;
+        }
+        this.done(s, builder.finish());
+      } catch (e) {
+        this.host.log.error(`lookup index: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    setTimeout(slice, 0);
+  }
+
+  private done(s: KnowledgeBaseSnapshot, index: LookupIndex): LayeredLookup {
+    const lookup: LayeredLookup = { snapshot: s, base: index, stale: new Set() };
+    this.lookups.set(s, lookup);
+    this.building.delete(s);
+    this.host.log.info(`lookup index: ${index.items.length} items, ${index.names.length} names, built in ${index.buildMs.toFixed(0)} ms`);
     if (!this.last || (s.generation ?? 0) >= (this.last.snapshot.generation ?? 0)) this.last = lookup;
+    return lookup;
+  }
+
+  lookup(s: KnowledgeBaseSnapshot): LayeredLookup {
+    const lookup = this.lookups.get(s) ?? this.done(s, (this.building.get(s) ?? startLookupIndex(s)).finish());
+    for (const index of [lookup.base, lookup.delta]) {
+      if (index && !this.warmed.has(index)) {
+        this.warmed.add(index);
+        this.warm(index);
+      }
+    }
     return lookup;
   }
 
