@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -83,6 +84,7 @@ async function measure(count: number): Promise<void> {
     console.log(
       `              warm ${fmt(warm)} (cache ${(text.length / 1048576).toFixed(1)} MB: read ${readMs.toFixed(0)} ms + entries ${jsonMs.toFixed(0)} ms, ${warmCache!.stats.hits} from it, ${warmCache!.stats.misses} read) · cache serialised in ${saveMs.toFixed(0)} ms (in slices)`,
     );
+    if (count >= 50000) measureCli(dir);
     if (count >= 10000) {
       await measureUpdate(dir, edited, warmCache!);
       await measureHeap(dir);
@@ -90,6 +92,18 @@ async function measure(count: number): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The CLI over a folder this size: `lint` and `search`, wall time and peak memory (GNU time's maximum RSS). */
+function measureCli(dir: string): void {
+  const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+  const run = (args: string[]) => {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [secs, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ');
+    return `${Number(secs).toFixed(1)} s, ${(Number(kb) / 1024).toFixed(0)} MB`;
+  };
+  if (!fs.existsSync('/usr/bin/time') || !fs.existsSync(cli)) throw new Error('the CLI figures need /usr/bin/time and dist/cli.js');
+  console.log(`              CLI over these notes: lint ${run(['lint', dir])} · search ${run(['search', 'learning rate warmup', '--notes', dir])}`);
 }
 
 /**

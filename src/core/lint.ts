@@ -122,6 +122,11 @@ function checkNote(note: Note, snapshot: { notes: ReadonlyMap<string, Note> }, a
     else add(1, `missing required field \`${field}\``);
   }
   if (!('aliases' in note.fieldLines)) add(1, 'missing required field `aliases` (use `aliases: []` when there are none)');
+  // The Chinese fields of the front matter are prose too: Chinese words in ASCII quotes are flagged; a quoted code
+  // string (optim="paged_adamw_32bit") is not, and neither is inline code.
+  const asciiQuoted = (text: string) => text.replace(/`[^`]*`/g, '').split('"').some((part, i) => i % 2 === 1 && HAN.test(part));
+  if (asciiQuoted(note.summary)) add(at('summary'), 'Chinese prose uses “” quotes, not ASCII "…" (in `summary`)', 'warning');
+  for (const f of note.facets) if (f.gloss && asciiQuoted(f.gloss)) add(f.line, `Chinese prose uses “” quotes, not ASCII "…" (in the gloss of facet "${f.name}")`, 'warning');
 
   const declared = note.ambiguous.map(ambiguousName);
   const facetHeadings = new Set(note.headings.map((h) => h.text));

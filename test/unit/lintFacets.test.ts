@@ -50,4 +50,10 @@ describe('lint: facets, short code names, Chinese quotes', () => {
     const problems = (await lint({ '/n/a.md': text })).problems;
     assert.deepEqual(problems.map((p) => [p.line, p.severity]), [[10, 'warning']]);
   });
+
+  it('warns about Chinese words in ASCII quotes in the summary and facet glosses, not about quoted code strings', async () => {
+    const text = `---\ntitle: 甲\ntitle_en: A\naliases: []\nsummary: 这叫"捷径"。\nsummary_en: s\nfacets:\n  - name: optim\n    code: [TrainingArguments(optim)]\n    gloss: 设 optim="paged_adamw_32bit" 或 "paged_adamw_8bit"，\`x="中"\` 也行\n    gloss_en: g\n  - name: other\n    code: [other_param]\n    gloss: 别写成"这样"\n    gloss_en: g\n---\n# 甲\n`;
+    const problems = (await lint({ '/n/a.md': text })).problems.filter((p) => /quotes/.test(p.message));
+    assert.deepEqual(problems.map((p) => [p.line, p.message.replace(/.*\(in /, '(in ')]), [[5, '(in `summary`)'], [12, '(in the gloss of facet "other")']]);
+  });
 });
