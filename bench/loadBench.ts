@@ -33,30 +33,34 @@ async function measure(count: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-load-'));
   const workerScript = path.join(__dirname, '..', 'src', 'node', 'parseWorker.js');
   try {
-    const { files } = syntheticKnowledgeBase(count);
-    for (const [p, text] of Object.entries(files)) {
-      const full = path.join(dir, p.replace(/^\/kb\//, ''));
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, text);
+    // Written, then let go: at 50,000 notes the generated texts alone are 200 MB.
+    let first = '';
+    {
+      const { files } = syntheticKnowledgeBase(count);
+      for (const [p, text] of Object.entries(files)) {
+        const full = path.join(dir, p.replace(/^\/kb\//, ''));
+        first ||= full;
+        fs.mkdirSync(path.dirname(full), { recursive: true });
+        fs.writeFileSync(full, text);
+      }
     }
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    // Cold: every file read and parsed, on this thread (as before issue 14.2) and in worker threads.
-    const here = await timed(() => createKnowledgeBase({ files: nodeNoteFiles, roots: [dir], cache: createNoteCache('bench') }).load());
+    // Cold: every file read and parsed, on this thread (as before issue 14.2) and in worker threads. Only the counts
+    // of each load are kept, so no two loads are held at once.
+    const sizeOf = async <T extends { notes: { size: number } }>(r: Promise<{ value: T; ms: number; blockMs: number }>) => {
+      const { value, ms, blockMs } = await r;
+      return { notes: value.notes.size, ms, blockMs };
+    };
+    const here = await sizeOf(timed(() => createKnowledgeBase({ files: nodeNoteFiles, roots: [dir] }).load()));
     const workers: string[] = [];
     let cold: ReturnType<typeof createNoteCache> | undefined;
-    let a = here.value;
     for (const size of [...new Set([1, defaultParseWorkers(), 2])]) {
       const pool = createParsePool(workerScript, size);
-      const c = createNoteCache('bench');
-      const r = await timed(() => createKnowledgeBase({ files: nodeNoteFiles, roots: [dir], cache: c, parser: pool }).load());
+      const c = size === defaultParseWorkers() ? createNoteCache('bench') : undefined;
+      const r = await sizeOf(timed(() => createKnowledgeBase({ files: nodeNoteFiles, roots: [dir], cache: c, parser: pool }).load()));
       pool.dispose();
-      if (r.value.notes.size !== here.value.notes.size) throw new Error(`worker load has ${r.value.notes.size} notes, here ${here.value.notes.size}`);
+      if (r.notes !== here.notes) throw new Error(`worker load has ${r.notes} notes, here ${here.notes}`);
       workers.push(`${size} worker${size > 1 ? 's' : ''} ${fmt(r)}`);
-      if (size === defaultParseWorkers()) {
-        cold = c;
-        a = r.value;
-      }
+      cold ??= c;
     }
     let s = performance.now();
     const text = await cold!.serialiseInSlices();
@@ -64,12 +68,12 @@ async function measure(count: number): Promise<void> {
     fs.writeFileSync(cacheFile, text);
     const saveMs = performance.now() - s;
     // One note edited since the cache was written.
-    const edited = path.join(dir, Object.keys(files)[0].replace(/^\/kb\//, ''));
+    const edited = first;
     fs.appendFileSync(edited, '\nedited\n');
     let readMs = 0;
     let jsonMs = 0;
     let warmCache: NoteCache | undefined;
-    const warm = await timed(async () => {
+    const warm = await sizeOf(timed(async () => {
       // As the extension's cache store does it: the file read off the thread, its entries read in slices.
       s = performance.now();
       const serialised = await readTextInSlices(cacheFile);
@@ -77,9 +81,9 @@ async function measure(count: number): Promise<void> {
       warmCache = await loadNoteCache('bench', serialised);
       jsonMs = performance.now() - s - readMs;
       return createKnowledgeBase({ files: nodeNoteFiles, roots: [dir], cache: warmCache }).load();
-    });
+    }));
     fs.rmSync(cacheFile, { force: true });
-    if (warm.value.notes.size !== a.notes.size) throw new Error(`warm load has ${warm.value.notes.size} notes, cold ${a.notes.size}`);
+    if (warm.notes !== here.notes) throw new Error(`warm load has ${warm.notes} notes, cold ${here.notes}`);
     console.log(`${String(count).padStart(6)} notes  cold, parsed here ${fmt(here)} · in ${workers.join(' · ')}`);
     console.log(
       `              warm ${fmt(warm)} (cache ${(text.length / 1048576).toFixed(1)} MB: read ${readMs.toFixed(0)} ms + entries ${jsonMs.toFixed(0)} ms, ${warmCache!.stats.hits} from it, ${warmCache!.stats.misses} read) · cache serialised in ${saveMs.toFixed(0)} ms (in slices)`,
@@ -108,7 +112,7 @@ function measureCli(dir: string): void {
 
 /**
  * What 10,000 notes hold on the heap once loaded (issue 14.5): the snapshot itself, the hover index, the lookup (names)
- * index and its meaning index, each measured after a full GC, and the heap in all (the extension host's share of it).
+ * index and its meaning index, each measured after a full GC, and the four together (what the extension host holds for them).
  */
 async function measureHeap(dir: string): Promise<void> {
   const start = heapMb();
@@ -123,7 +127,7 @@ async function measureHeap(dir: string): Promise<void> {
   }
   const meaning = heapMb();
   console.log(
-    `              heap at ${snapshot.notes.size} notes: notes ${(loaded - start).toFixed(0)} MB · hover index ${(concepts - loaded).toFixed(0)} MB · lookup names ${(names - concepts).toFixed(0)} MB · meaning ${(meaning - names).toFixed(0)} MB · heap in all ${meaning.toFixed(0)} MB` +
+    `              heap at ${snapshot.notes.size} notes: notes ${(loaded - start).toFixed(0)} MB · hover index ${(concepts - loaded).toFixed(0)} MB · lookup names ${(names - concepts).toFixed(0)} MB · meaning ${(meaning - names).toFixed(0)} MB · all four ${(meaning - start).toFixed(0)} MB` +
       `   targets: indexes ≤ 40 MB, host heap ≤ 200 MB`,
   );
   if (!matcher || !lookup) throw new Error('nothing measured');
