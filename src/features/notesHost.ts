@@ -1,11 +1,8 @@
-import * as path from 'node:path';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note, type NoteCache } from '../core';
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note, type NoteCache, type TexToSvg } from '../core';
 import type { NoteTarget } from './commands';
 import { onDidChangeSettings, readConfiguration } from './configuration';
-import { nodeNoteFiles } from '../node/nodeNoteFiles';
-import { createNoteCacheStore } from '../node/noteCacheStore';
+import type { HostKind, PathHelpers, Platform } from './platform';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {
@@ -40,34 +37,33 @@ export interface NotesHost {
   /** Where the note cache is written. */
   readonly noteCacheFile: string;
   /** `Date.now()` at activation and when the first load finished (the integration tier reports the difference). */
-  readonly timings: { activated: number; firstLoad?: number };
+  readonly timings: { activated: number; firstLoad?: number; firstHoverMs?: number };
+  /** Which extension host this is: 'node' or 'web' (the browser's web worker). */
+  readonly hostKind: HostKind;
+  /** A note's or root's path (as the core holds it) as a URI, and a URI as such a path (undefined: not a note's kind). */
+  uriOf(path: string): vscode.Uri;
+  pathOf(uri: vscode.Uri): string | undefined;
+  /** Path operations over those paths (node:path in Node, `/` paths in the browser). */
+  readonly path: PathHelpers;
+  /** MathJax TeX → SVG, loaded on first use. */
+  texToSvg(): Promise<TexToSvg>;
 }
 
 const RECENT_KEY = 'aiNotes.recentNotes';
 const RECENT_MAX = 20;
 
-function expandFolder(folder: string): string | undefined {
-  let f = folder.trim();
-  if (!f) return undefined;
-  if (f === '~' || f.startsWith('~/')) f = path.join(os.homedir(), f.slice(1));
-  f = f.replace(/\$\{workspaceFolder\}/g, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '');
-  if (path.isAbsolute(f)) return f;
-  const ws = vscode.workspace.workspaceFolders?.[0];
-  return ws ? path.join(ws.uri.fsPath, f) : undefined;
-}
-
-export function configuredRoots(extensionPath: string): string[] {
+export function configuredRoots(platform: Platform, bundledRoot: string): string[] {
   const config = readConfiguration();
   const roots: string[] = [];
-  if (config.includeBundledNotes) roots.push(path.join(extensionPath, 'notes'));
+  if (config.includeBundledNotes) roots.push(bundledRoot);
   for (const f of config.notesFolders) {
-    const r = expandFolder(f);
+    const r = platform.resolveFolder(f);
     if (r && !roots.includes(r)) roots.push(r);
   }
   return roots;
 }
 
-export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
+export function createNotesHost(context: vscode.ExtensionContext, platform: Platform): NotesHost {
   const log = vscode.window.createOutputChannel('AI Notes', { log: true });
   context.subscriptions.push(log);
   const logger: Logger = { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
@@ -76,18 +72,13 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
   const shownEmitter = new vscode.EventEmitter<string>();
   context.subscriptions.push(emitter, rootsEmitter, shownEmitter);
 
-  const bundledRoot = path.resolve(context.extensionPath, 'notes');
-  let roots = configuredRoots(context.extensionPath);
-  const timings: { activated: number; firstLoad?: number } = { activated: Date.now() };
+  const bundledRoot = platform.path.join(platform.pathOf(context.extensionUri) ?? context.extensionPath, 'notes');
+  let roots = configuredRoots(platform, bundledRoot);
+  const timings: NotesHost['timings'] = { activated: Date.now() };
   // Parsed notes remembered across sessions (issue 14): a warm start reads only the files that changed.
-  const noteCacheFile = path.join(context.globalStorageUri.fsPath, 'note-cache.json');
-  const store = createNoteCacheStore(
-    noteCacheFile,
-    String(context.extension.packageJSON.version ?? '0'),
-    path.join(context.extensionPath, 'dist', 'extension.js'),
-    (m) => log.info(m),
-  );
-  const newKnowledgeBase = () => createKnowledgeBase({ files: nodeNoteFiles, roots, logger, cache: store.cache });
+  const store = platform.noteCacheStore(context, (m) => log.info(m));
+  const noteCacheFile = store.location;
+  const newKnowledgeBase = () => createKnowledgeBase({ files: platform.files, roots, logger, cache: store.cache });
   let kb = newKnowledgeBase();
   let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
   const wire = () =>
@@ -109,7 +100,12 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     log,
     extensionUri: context.extensionUri,
     bundledRoot,
-    isBundled: (note) => path.resolve(note.root) === bundledRoot,
+    isBundled: (note) => note.root === bundledRoot,
+    hostKind: platform.kind,
+    uriOf: (p) => platform.uriOf(p),
+    pathOf: (uri) => platform.pathOf(uri),
+    path: platform.path,
+    texToSvg: () => platform.loadTexToSvg(),
     onDidChange: emitter.event,
     onDidChangeRoots: rootsEmitter.event,
     onDidShowNote: shownEmitter.event,
@@ -147,7 +143,7 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
 
   context.subscriptions.push(
     onDidChangeSettings(['notesFolders', 'includeBundledNotes'], () => {
-      roots = configuredRoots(context.extensionPath);
+      roots = configuredRoots(platform, bundledRoot);
       subscription.dispose();
       kb = newKnowledgeBase();
       subscription = wire();

@@ -47,7 +47,7 @@ export async function addToMyNotes(host: NotesHost, args: AddToMyNotesArgs = {})
     void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', noteId));
     return undefined;
   }
-  const uri = vscode.Uri.file(note.path);
+  const uri = host.uriOf(note.path);
   const document = await vscode.workspace.openTextDocument(uri);
   const next = addCodeName(document.getText(), name);
   if (next === undefined) {

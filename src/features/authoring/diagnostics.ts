@@ -33,7 +33,7 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
   const lintDocument = (document: vscode.TextDocument, snapshot: KnowledgeBaseSnapshot) => {
     const root = userRootOf(host, document.uri);
     if (!root || !isUserNoteDocument(host, document)) return;
-    const problems = lintNoteText(snapshot, { root, path: document.uri.fsPath, text: document.getText() });
+    const problems = lintNoteText(snapshot, { root, path: host.pathOf(document.uri) ?? document.uri.fsPath, text: document.getText() });
     collection.set(document.uri, problems.map((p) => toDiagnostic(p, document)));
   };
 
@@ -41,14 +41,14 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
     const roots = userRoots(host);
     collection.clear();
     if (roots.length === 0) return;
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.fsPath, d]));
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [host.pathOf(d.uri) ?? d.uri.toString(), d]));
     const byPath = new Map<string, Problem[]>();
-    for (const p of lintKnowledgeBase(snapshot, { only: (file) => userRootOf(host, vscode.Uri.file(file)) !== undefined })) {
+    for (const p of lintKnowledgeBase(snapshot, { only: (file) => userRootOf(host, host.uriOf(file)) !== undefined })) {
       byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
     }
     for (const [file, problems] of byPath) {
       const document = open.get(file);
-      collection.set(vscode.Uri.file(file), problems.map((p) => toDiagnostic(p, document)));
+      collection.set(host.uriOf(file), problems.map((p) => toDiagnostic(p, document)));
     }
     // Open notes may hold edits the files do not have yet.
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) lintDocument(document, snapshot);

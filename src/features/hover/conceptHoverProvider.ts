@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import type { TexToSvg } from '../../core';
 import type { HoverMode } from '../configuration';
 import type { NotesHost } from '../notesHost';
 import type { ConceptFinder } from './conceptFinder';
 import { conceptHoverMarkdown } from './conceptHover';
+import { texForHover } from './texLoader';
 
 /** The concept hover in code: the note's title, summary and formula, with links to open or look it up. */
 export class ConceptHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly host: NotesHost,
     private readonly finder: ConceptFinder,
-    private readonly tex: TexToSvg,
     private readonly modeOf: (document: vscode.TextDocument) => HoverMode,
   ) {}
 
@@ -21,6 +20,7 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
     const mode = this.modeOf(document);
     const key = `${document.uri.toString()}#${position.line}:${position.character}`;
     if (mode === 'off' || this.probing.has(key)) return undefined;
+    const started = Date.now();
     try {
       const hit = await this.finder.at(document, position, token);
       if (!hit || token.isCancellationRequested) return undefined;
@@ -28,7 +28,11 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
       if (token.isCancellationRequested) return undefined;
       const range = new vscode.Range(hit.line, hit.start, hit.line, hit.end);
       const why = { facet: 'facet' in hit.match ? hit.match.facet : undefined, resolved: hit.match.resolved };
-      return new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), this.tex, hit.chain, why, compact), range);
+      const tex = await texForHover(this.host);
+      const hover = new vscode.Hover(conceptHoverMarkdown(hit.match.concept, this.host.lang(), tex, hit.chain, why, compact), range);
+      // The first hover's time, MathJax's loading and the formula's SVG included (the e2e output reports it).
+      if (hit.match.concept.formula) this.host.timings.firstHoverMs ??= Date.now() - started;
+      return hover;
     } catch (e) {
       this.host.log.error(`hover failed: ${(e as Error).message}`);
       return undefined;

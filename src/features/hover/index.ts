@@ -5,12 +5,11 @@ import type { NotesHost } from '../notesHost';
 import { ConceptFinder } from './conceptFinder';
 import { ConceptHoverProvider } from './conceptHoverProvider';
 import { explainAtCursor } from './explainCommand';
-import { lazyTexToSvg } from './texLoader';
 
 /** Concept hovers in ML code and "Explain Word at Cursor". */
 export function activateHover(context: vscode.ExtensionContext, host: NotesHost): void {
   const finder = new ConceptFinder(host);
-  const provider = new ConceptHoverProvider(host, finder, lazyTexToSvg(), (document) => {
+  const provider = new ConceptHoverProvider(host, finder, (document) => {
     const hover = readConfiguration(document).hover;
     return hover.enabled ? hover.mode : 'off';
   });

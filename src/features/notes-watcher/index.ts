@@ -12,7 +12,7 @@ export function activateNotesWatcher(context: vscode.ExtensionContext, host: Not
   const watch = () => {
     for (const w of watchers) w.dispose();
     watchers = host.roots.map((root) => {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.md'));
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(host.uriOf(root), '**/*.md'));
       w.onDidChange(schedule);
       w.onDidCreate(schedule);
       w.onDidDelete(schedule);
