@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { Platform } from '../features/platform';
+import { posixPath } from '../shared/posixPath';
+import { webNoteCacheStore } from './webNoteCacheStore';
+import { webNoteFiles } from './webNoteFiles';
+import { loadWebTexToSvg } from './webTexLoader';
+
+const URI_STRING = /^([a-zA-Z][\w+.-]*):\/\/([^/]*)(.*)$/;
+/** Schemes of documents that are never notes (virtual documents, cells, output). */
+const NOT_NOTES = new Set(['ai-notes-bundled', 'untitled', 'vscode-notebook-cell', 'output', 'vscode-userdata']);
+
+/** A URI as the core's path: `scheme://authority/path`, the path not percent-encoded (so `#`, `%` stay themselves). */
+export function uriString(uri: vscode.Uri): string {
+  return `${uri.scheme}://${uri.authority}${uri.path}`;
+}
+
+/** The platform of the browser's web worker extension host (vscode.dev, github.dev, code-server's web host). */
+export function webPlatform(context: vscode.ExtensionContext): Platform {
+  const uriOf = (p: string): vscode.Uri => {
+    const m = URI_STRING.exec(p);
+    return m ? vscode.Uri.from({ scheme: m[1], authority: m[2], path: m[3] || '/' }) : vscode.Uri.parse(p);
+  };
+  let tex: ReturnType<Platform['loadTexToSvg']> | undefined;
+  return {
+    kind: 'web',
+    files: webNoteFiles(vscode.workspace.fs, uriOf),
+    path: posixPath,
+    uriOf,
+    pathOf: (uri) => (NOT_NOTES.has(uri.scheme) ? undefined : uriString(uri)),
+    resolveFolder(folder) {
+      const ws = vscode.workspace.workspaceFolders?.[0];
+      let f = folder.trim();
+      if (!f || !ws) return undefined;
+      // No home folder in a browser: `~` paths are desktop-only (the setting's description says so).
+      if (f === '~' || f.startsWith('~/')) return undefined;
+      if (URI_STRING.test(f)) return posixPath.join(f);
+      f = f.replace(/\$\{workspaceFolder\}/g, '');
+      const base = uriString(ws.uri);
+      // An absolute path names a folder on the workspace's own file system (the code-server machine, the repository).
+      if (f.startsWith('/')) return posixPath.join(`${ws.uri.scheme}://${ws.uri.authority}`, f);
+      return posixPath.join(base, f);
+    },
+    noteCacheStore(ctx, log) {
+      return webNoteCacheStore(
+        vscode.Uri.joinPath(ctx.globalStorageUri, 'note-cache.json'),
+        String(ctx.extension.packageJSON.version ?? '0'),
+        vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'web', 'extension.js'),
+        log,
+      );
+    },
+    loadTexToSvg() {
+      tex ??= loadWebTexToSvg(context.extensionUri);
+      tex.catch(() => (tex = undefined));
+      return tex;
+    },
+  };
+}
