@@ -46,7 +46,7 @@ if (watch) {
   console.log('watching for changes…');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  reportWebBundle(results.filter((r, i) => webBuilds.includes(builds[i])), 'dist/web');
+  reportWebBundle(results.filter((r, i) => webBuilds.includes(builds[i])), 'dist/web', production);
   copyWebviewAssets();
   if (args.has('--tests')) {
     // tsc never deletes outputs: a renamed or deleted test would keep running from a stale out/.

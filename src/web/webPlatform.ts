@@ -31,8 +31,13 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
       const ws = vscode.workspace.workspaceFolders?.[0];
       let f = folder.trim();
       if (!f || !ws) return undefined;
-      // No home folder in a browser: `~` paths are desktop-only (the setting's description says so).
-      if (f === '~' || f.startsWith('~/')) return undefined;
+      // No home folder in a browser: `~` paths are desktop-only (the setting's description says so, and so does this).
+      if (f === '~' || f.startsWith('~/')) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('AI Notes: the notes folder “{0}” is in your home folder, which a browser cannot read. Use a folder relative to the workspace.', folder),
+        );
+        return undefined;
+      }
       if (URI_STRING.test(f)) return posixPath.join(f);
       f = f.replace(/\$\{workspaceFolder\}/g, '');
       const base = uriString(ws.uri);

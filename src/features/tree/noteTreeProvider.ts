@@ -144,6 +144,7 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
         return [LOADING];
       }
       const root = this.snapshot.root;
+      this.host.timings.treePopulated ??= Date.now();
       // The user's own notes get their own root, "My notes", when the bundled ones are there too.
       return this.split ? [MINE, ...this.topicChildren(root, 'bundled')] : this.topicChildren(root, undefined);
     }
