@@ -7,6 +7,8 @@ import type { NotesHost } from './notesHost';
 export interface HostInfo {
   host: HostKind;
   notes: number;
+  /** Milliseconds from activation to the first load of the notes. */
+  loadMs?: number;
   /** Milliseconds from activation to the tree's first rows of notes (undefined: the tree has not shown them yet). */
   treeMs?: number;
   /** Milliseconds of the first concept hover with a formula, its SVG included. */
@@ -18,6 +20,7 @@ export function hostInfo(host: NotesHost): HostInfo {
   return {
     host: host.hostKind,
     notes: host.kb.current?.notes.size ?? 0,
+    loadMs: t.firstLoad === undefined ? undefined : t.firstLoad - t.activated,
     treeMs: t.treePopulated === undefined ? undefined : t.treePopulated - t.activated,
     firstHoverMs: t.firstHoverMs,
   };
@@ -30,9 +33,10 @@ export function activateHostInfo(context: vscode.ExtensionContext, host: NotesHo
       const info = hostInfo(host);
       const ms = (n: number | undefined) => (n === undefined ? '–' : String(n));
       const where = info.host === 'web' ? vscode.l10n.t('the web extension host (browser)') : vscode.l10n.t('the node extension host');
-      const message = vscode.l10n.t('AI Notes runs in {0} [host={1}]: {2} notes; tree shown {3} ms after activation; first formula hover {4} ms.', where, info.host, info.notes, ms(info.treeMs), ms(info.firstHoverMs));
-      host.log.info(message);
-      void vscode.window.showInformationMessage(message);
+      const message = vscode.l10n.t('AI Notes runs in {0} [host={1}]: {2} notes; loaded {3} ms and tree shown {4} ms after activation; first formula hover {5} ms.', where, info.host, info.notes, ms(info.loadMs), ms(info.treeMs), ms(info.firstHoverMs));
+      const full = host.timings.firstHoverStages ? `${message} (${host.timings.firstHoverStages})` : message;
+      host.log.info(full);
+      void vscode.window.showInformationMessage(full);
       return info;
     }),
   );

@@ -27,6 +27,7 @@ const WEB_BUNDLE_BUDGET = 3 * 1024 * 1024;
 interface HostInfo {
   host: string;
   notes: number;
+  loadMs?: number;
   treeMs?: number;
   hoverMs?: number;
 }
@@ -38,12 +39,14 @@ async function readHostInfo(page: Page): Promise<HostInfo> {
   await toast.waitFor({ state: 'visible', timeout: 20_000 });
   const text = await toast.innerText();
   await page.keyboard.press('Escape');
-  const m = /\[host=(\w+)\]: (\d+) notes; tree shown ([\d–]+) ms after activation; first formula hover ([\d–]+) ms/.exec(text);
+  const m = /\[host=(\w+)\]: (\d+) notes; loaded ([\d–]+) ms and tree shown ([\d–]+) ms after activation; first formula hover ([\d–]+) ms/.exec(text);
   assert.ok(m, `host info notification: ${text}`);
   const num = (s: string) => (s === '–' ? undefined : Number(s));
+  const stages = /\((find [^)]*)\)/.exec(text)?.[1];
+  if (stages) console.log(`      first hover stages: ${stages}`);
   // Close it so the next one is the only toast.
-  await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click().catch(() => undefined);
-  return { host: m[1], notes: Number(m[2]), treeMs: num(m[3]), hoverMs: num(m[4]) };
+  await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => undefined);
+  return { host: m[1], notes: Number(m[2]), loadMs: num(m[3]), treeMs: num(m[4]), hoverMs: num(m[5]) };
 }
 
 function webBundleBytes(): { total: number; files: string[] } {
@@ -88,7 +91,7 @@ for (const host of ['web', 'node'] as const) {
       assert.equal(info.host, host, `the extension ran in the ${info.host} host`);
       assert.ok(info.notes > 50, `${info.notes} notes loaded`);
       assert.ok(info.treeMs !== undefined, 'the tree showed notes');
-      figures.push(`tree populated ${info.treeMs} ms after activation (budget ${TREE_BUDGET_MS} ms)`);
+      figures.push(`${info.notes} notes loaded ${info.loadMs} ms, tree populated ${info.treeMs} ms after activation (budget ${TREE_BUDGET_MS} ms)`);
       if (host === 'web') assert.ok(info.treeMs <= TREE_BUDGET_MS, `the tree took ${info.treeMs} ms after activation in the web host`);
     });
 
