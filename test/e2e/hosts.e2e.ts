@@ -6,6 +6,7 @@
 // the figures: the tree's rows after activation, the first formula hover (SVG included), the web bundle's size.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findInFrames, gotoLine, previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
@@ -56,14 +57,28 @@ function webBundleBytes(): { total: number; files: string[] } {
   return { total: files.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0), files };
 }
 
+/** A copy of examples/ with a folder of the user's own notes, `my-notes/`, named workspace-relative in the settings. */
+function workspaceWithMyNotes(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-notes-hosts-'));
+  fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'my-notes'));
+  fs.writeFileSync(path.join(dir, 'my-notes', 'host-check.md'), noteText('主机检查', 'Host Check Note'));
+  return dir;
+}
+
+function noteText(title: string, titleEn: string): string {
+  return `---\ntitle: ${title}\ntitle_en: ${titleEn}\nsummary: 测试笔记\nsummary_en: A note of the e2e test\n---\n# ${titleEn}\n\n$$a^2 + b^2 = c^2$$\n`;
+}
+
 for (const host of ['web', 'node'] as const) {
   describe(`Core flows in the ${host} extension host (code-server)`, function () {
     this.timeout(300_000);
+    let workspace = '';
     const cs = useWorkbench(
       () => ({
-        workspace: path.join(repoRoot, 'examples'),
+        workspace: (workspace = workspaceWithMyNotes()),
         extensions: [extension()],
-        settings: host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } } : {},
+        settings: { 'aiNotes.notesFolders': ['my-notes'], ...(host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } } : {}) },
       }),
       { viewport: { width: 1400, height: 900 } },
     );
@@ -75,6 +90,7 @@ for (const host of ['web', 'node'] as const) {
     });
 
     after(() => {
+      if (workspace && !process.env.AI_NOTES_KEEP_TMP) fs.rmSync(workspace, { recursive: true, force: true });
       if (figures.length) console.log(`      figures (${host} host): ${figures.join('; ')}`);
     });
 
@@ -85,6 +101,17 @@ for (const host of ['web', 'node'] as const) {
       // A topic of the bundled notes (notes/losses/_index.md): 损失函数 / Loss Functions.
       await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /Loss|损失/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
       await screenshot(page, `hosts-${host}-tree`);
+    });
+
+    it('shows the user’s workspace-relative notes folder under My notes, and a note added on disk appears (live reload)', async () => {
+      const rows = page.locator('.part.sidebar .monaco-list-row');
+      const mine = rows.filter({ hasText: /^(My notes|我的笔记)/ }).first();
+      await mine.waitFor({ state: 'visible', timeout: 30_000 });
+      if ((await mine.getAttribute('aria-expanded')) !== 'true') await mine.click();
+      await rows.filter({ hasText: /Host Check Note|主机检查/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      fs.writeFileSync(path.join(workspace, 'my-notes', 'live-reload.md'), noteText('热重载', 'Live Reload Note'));
+      await rows.filter({ hasText: /Live Reload Note|热重载/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, `hosts-${host}-my-notes`);
     });
 
     it(`runs in the ${host} extension host, with the bundled notes loaded`, async () => {
