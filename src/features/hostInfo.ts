@@ -40,7 +40,10 @@ export function activateHostInfo(context: vscode.ExtensionContext, host: NotesHo
       const ms = (n: number | undefined) => (n === undefined ? '–' : String(n));
       const where = info.host === 'web' ? vscode.l10n.t('the web extension host (browser)') : vscode.l10n.t('the node extension host');
       const message = vscode.l10n.t('AI Notes runs in {0} [host={1}]: {2} notes; loaded {3} ms and tree shown {4} ms after activation (note cache: {5} hits, {6} misses); first formula hover {7} ms.', where, info.host, info.notes, ms(info.loadMs), ms(info.treeMs), info.cacheHits, info.cacheMisses, ms(info.firstHoverMs));
-      const full = host.timings.firstHoverStages ? `${message} (${host.timings.firstHoverStages})` : message;
+      // Not localised: numbers for a bug report and the e2e output.
+      const t = host.timings;
+      const load = t.loadStarted !== undefined && t.firstLoad !== undefined ? ` [load ${t.firstLoad - t.loadStarted} ms from its start ${t.loadStarted - t.activated} ms after activation]` : '';
+      const full = `${message}${load}${t.firstHoverStages ? ` (${t.firstHoverStages})` : ''}`;
       host.log.info(full);
       void vscode.window.showInformationMessage(full);
       return info;

@@ -40,7 +40,7 @@ export interface NotesHost {
    * `Date.now()` at activation, when the first load finished and when the tree first showed notes (the integration
    * and e2e tiers report the differences); how long the first concept hover with a formula took, SVG included.
    */
-  readonly timings: { activated: number; firstLoad?: number; treePopulated?: number; firstHoverMs?: number; firstHoverStages?: string };
+  readonly timings: { activated: number; loadStarted?: number; firstLoad?: number; treePopulated?: number; firstHoverMs?: number; firstHoverStages?: string };
   /** Which extension host this is: 'node' or 'web' (the browser's web worker). */
   readonly hostKind: HostKind;
   /** A note's or root's path (as the core holds it) as a URI, and a URI as such a path (undefined: not a note's kind). */
@@ -123,6 +123,7 @@ export function createNotesHost(context: vscode.ExtensionContext, platform: Plat
       return note;
     },
     ready() {
+      timings.loadStarted ??= Date.now();
       loaded ??= kb.load();
       return loaded;
     },

@@ -46,6 +46,8 @@ async function readHostInfo(page: Page): Promise<HostInfo> {
   const num = (s: string) => (s === '–' ? undefined : Number(s));
   const stages = /\((find [^)]*)\)/.exec(text)?.[1];
   if (stages) console.log(`      first hover stages: ${stages}`);
+  const load = /\[(load [^\]]*)\]/.exec(text)?.[1];
+  if (load) console.log(`      ${load}`);
   // Close it so the next one is the only toast.
   await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2000 }).catch(() => undefined);
   return { host: m[1], notes: Number(m[2]), loadMs: num(m[3]), treeMs: num(m[4]), cacheHits: Number(m[5]), hoverMs: num(m[6]) };
