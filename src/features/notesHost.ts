@@ -48,6 +48,8 @@ export interface NotesHost {
   pathOf(uri: vscode.Uri): string | undefined;
   /** Path operations over those paths (node:path in Node, `/` paths in the browser). */
   readonly path: PathHelpers;
+  /** How a folder the user picked is written into `aiNotes.notesFolders`. */
+  folderSetting(uri: vscode.Uri): string;
   /** MathJax TeX → SVG, loaded on first use. */
   texToSvg(): Promise<TexToSvg>;
 }
@@ -109,6 +111,7 @@ export function createNotesHost(context: vscode.ExtensionContext, platform: Plat
     pathOf: (uri) => platform.pathOf(uri),
     path: platform.path,
     texToSvg: () => platform.loadTexToSvg(),
+    folderSetting: (uri) => platform.folderSetting(uri),
     onDidChange: emitter.event,
     onDidChangeRoots: rootsEmitter.event,
     onDidShowNote: shownEmitter.event,

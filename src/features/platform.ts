@@ -39,6 +39,8 @@ export interface Platform {
   pathOf(uri: vscode.Uri): string | undefined;
   /** A folder of `aiNotes.notesFolders` (absolute, `~/`, `${workspaceFolder}` or workspace-relative) as a root. */
   resolveFolder(folder: string): string | undefined;
+  /** How a folder the user picked is written into `aiNotes.notesFolders` (workspace-relative in the browser). */
+  folderSetting(uri: vscode.Uri): string;
   /** The note cache store for this host. */
   noteCacheStore(context: vscode.ExtensionContext, log: (message: string) => void): NoteCacheStore;
   /** MathJax TeX → SVG, loaded on first use (it is 1.6 MB: never at activation). */

@@ -29,6 +29,7 @@ export function nodePlatform(): Platform {
       const ws = vscode.workspace.workspaceFolders?.[0];
       return ws ? path.join(ws.uri.fsPath, f) : undefined;
     },
+    folderSetting: (uri) => uri.fsPath,
     noteCacheStore(context, log) {
       const file = path.join(context.globalStorageUri.fsPath, 'note-cache.json');
       const store = createNoteCacheStore(file, String(context.extension.packageJSON.version ?? '0'), path.join(context.extensionPath, 'dist', 'extension.js'), log);

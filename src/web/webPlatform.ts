@@ -4,8 +4,8 @@ import { posixPath } from '../shared/posixPath';
 import { webNoteCacheStore } from './webNoteCacheStore';
 import { webNoteFiles } from './webNoteFiles';
 import { loadWebTexToSvg } from './webTexLoader';
+import { resolveWebFolder, URI_STRING, webFolderSetting } from './webFolders';
 
-const URI_STRING = /^([a-zA-Z][\w+.-]*):\/\/([^/]*)(.*)$/;
 /** Schemes of documents that are never notes (virtual documents, cells, output). */
 const NOT_NOTES = new Set(['ai-notes-bundled', 'untitled', 'vscode-notebook-cell', 'output', 'vscode-userdata']);
 
@@ -29,21 +29,18 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     pathOf: (uri) => (NOT_NOTES.has(uri.scheme) ? undefined : uriString(uri)),
     resolveFolder(folder) {
       const ws = vscode.workspace.workspaceFolders?.[0];
-      let f = folder.trim();
-      if (!f || !ws) return undefined;
+      const root = resolveWebFolder(folder, ws && uriString(ws.uri));
+      if (root !== 'home') return root;
       // No home folder in a browser: `~` paths are desktop-only (the setting's description says so, and so does this).
-      if (f === '~' || f.startsWith('~/')) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('AI Notes: the notes folder “{0}” is in your home folder, which a browser cannot read. Use a folder relative to the workspace.', folder),
-        );
-        return undefined;
-      }
-      if (URI_STRING.test(f)) return posixPath.join(f);
-      f = f.replace(/\$\{workspaceFolder\}/g, '');
-      const base = uriString(ws.uri);
-      // An absolute path names a folder on the workspace's own file system (the code-server machine, the repository).
-      if (f.startsWith('/')) return posixPath.join(`${ws.uri.scheme}://${ws.uri.authority}`, f);
-      return posixPath.join(base, f);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('AI Notes: the notes folder “{0}” is in your home folder, which a browser cannot read. Use a folder relative to the workspace.', folder),
+      );
+      return undefined;
+    },
+    folderSetting(uri) {
+      // Inside the (first) workspace folder, which resolveFolder reads relative paths against: relative to it.
+      const ws = vscode.workspace.workspaceFolders?.[0];
+      return webFolderSetting(uriString(uri), ws && uriString(ws.uri));
     },
     noteCacheStore(ctx, log) {
       return webNoteCacheStore(

@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import { createKnowledgeBase, type SkippedPath } from '../../src/core';
 import { nodeNoteFiles } from '../../src/node/nodeNoteFiles';
 import { basename, dirname, join, relative } from '../../src/shared/posixPath';
+import { resolveWebFolder, webFolderSetting } from '../../src/web/webFolders';
 import { MAX_FOLDER_DEPTH, webNoteFiles, type WorkspaceFsApi } from '../../src/web/webNoteFiles';
 
 // Issue 17: the browser host reads notes through vscode.workspace.fs, naming them by URI strings.
@@ -67,6 +68,29 @@ describe('posix paths of the browser host (src/shared/posixPath.ts)', () => {
     assert.equal(relative(`${PREFIX}/ws`, `${PREFIX}/ws/notes/a.md`), 'notes/a.md');
     assert.equal(relative(`${PREFIX}/ws/x`, `${PREFIX}/ws/notes/a.md`), '../notes/a.md');
     assert.equal(relative('vscode-vfs://github/o/r', `${PREFIX}/ws/a.md`), `${PREFIX}/ws/a.md`, 'another file system: the path itself');
+  });
+});
+
+describe('notes folders in the browser (src/web/webFolders.ts)', () => {
+  const ws = 'vscode-vfs://github/karpathy/nanoGPT';
+  it('reads aiNotes.notesFolders relative to the workspace; ~ is a home folder the browser cannot read', () => {
+    assert.equal(resolveWebFolder('notes', ws), `${ws}/notes`);
+    assert.equal(resolveWebFolder('./docs/../notes/', ws), `${ws}/notes`);
+    assert.equal(resolveWebFolder('${workspaceFolder}/notes', ws), `${ws}/notes`);
+    assert.equal(resolveWebFolder('/srv/notes', `${PREFIX}/work/repo`), `${PREFIX}/srv/notes`, 'absolute: on the workspace’s file system');
+    assert.equal(resolveWebFolder(`${PREFIX}/other`, ws), `${PREFIX}/other`);
+    assert.equal(resolveWebFolder('~/notes', ws), 'home');
+    assert.equal(resolveWebFolder('~', ws), 'home');
+    assert.equal(resolveWebFolder('  ', ws), undefined);
+    assert.equal(resolveWebFolder('notes', undefined), undefined, 'no workspace: nothing to be relative to');
+  });
+
+  it('writes a picked folder inside the workspace relative to it, and one outside as its URI', () => {
+    assert.equal(webFolderSetting(`${ws}/notes/mine`, ws), 'notes/mine');
+    assert.equal(webFolderSetting(ws, ws), '.');
+    assert.equal(webFolderSetting(`${PREFIX}/x`, ws), `${PREFIX}/x`);
+    assert.equal(webFolderSetting('vscode-vfs://github/karpathy/other', ws), 'vscode-vfs://github/karpathy/other');
+    assert.equal(resolveWebFolder(webFolderSetting(`${ws}/notes/mine`, ws), ws), `${ws}/notes/mine`, 'round trip');
   });
 });
 

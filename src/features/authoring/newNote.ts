@@ -21,10 +21,9 @@ async function firstUserRoot(host: NotesHost): Promise<string | undefined> {
   if (answer !== choose) return undefined;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Use as Notes Folder') });
   if (!picked?.[0]) return undefined;
-  const folder = host.pathOf(picked[0]) ?? picked[0].fsPath;
-  await addNotesFolders([folder]);
+  await addNotesFolders([host.folderSetting(picked[0])]);
   await host.reload();
-  return userRoots(host)[0] ?? folder;
+  return userRoots(host)[0] ?? host.pathOf(picked[0]) ?? picked[0].fsPath;
 }
 
 async function pickTopic(host: NotesHost, root: string): Promise<string | undefined> {

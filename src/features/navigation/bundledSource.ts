@@ -82,9 +82,8 @@ async function myNotesFolder(host: NotesHost): Promise<string | undefined> {
     title: vscode.l10n.t('Choose a folder for your own notes'),
   });
   if (!picked?.[0]) return undefined;
-  const folder = host.pathOf(picked[0]) ?? picked[0].fsPath;
-  await addNotesFolders([folder]);
-  return folder;
+  await addNotesFolders([host.folderSetting(picked[0])]);
+  return host.pathOf(picked[0]) ?? picked[0].fsPath;
 }
 
 /**

@@ -73,7 +73,7 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
         canSelectMany: true,
         openLabel: vscode.l10n.t('Use as Notes Folder'),
       });
-      if (picked?.length) await addNotesFolders(picked.map((u) => host.pathOf(u) ?? u.fsPath));
+      if (picked?.length) await addNotesFolders(picked.map((u) => host.folderSetting(u)));
       else await openSetting('notesFolders');
     }),
   );
