@@ -48,16 +48,19 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
   /**
    * Whether another hover provider (a language server's signature and docstring) answers here. Asked through
    * VS Code's own hover command, with our provider excluded for that position; a provider slower than
-   * OTHERS_WAIT_MS counts as silent, so our hover is never held up for long.
+   * OTHERS_WAIT_MS counts as silent, so our hover is never held up for long. In the browser every call is a round
+   * trip through the window, and the first hover's budget is 150 ms (issue 17): there the wait is WEB_OTHERS_WAIT_MS,
+   * and a slower language server only means the full hover instead of the compact one.
    */
   private async othersAnswer(document: vscode.TextDocument, position: vscode.Position, key: string): Promise<boolean> {
     this.probing.add(key);
     const asked = Promise.resolve(vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position)).finally(
       () => this.probing.delete(key),
     );
-    const hovers = await Promise.race([asked.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, OTHERS_WAIT_MS))]);
+    const hovers = await Promise.race([asked.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, this.host.hostKind === 'web' ? WEB_OTHERS_WAIT_MS : OTHERS_WAIT_MS))]);
     return (hovers ?? []).some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).trim() !== ''));
   }
 }
 
 const OTHERS_WAIT_MS = 500;
+const WEB_OTHERS_WAIT_MS = 80;
