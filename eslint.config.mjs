@@ -3,6 +3,8 @@
 // - nothing inside src/core imports the core's barrel (src/core/index.ts), which is for the layers above;
 // - the core never imports the layers above it (features, cli, node adapter, shared protocol);
 // - the webview (media/src) imports only the shared protocol (src/shared);
+// - what runs in the browser's web worker host (features, src/web, src/shared, the shared activate) imports no Node
+//   built-in at all: Node code goes in src/node/ behind src/features/platform.ts (the build checks the bundle too);
 // - no import cycles anywhere.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -74,6 +76,22 @@ export default tseslint.config(
               message: 'The webview imports only the shared protocol (src/shared).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**/*.ts', 'src/web/**/*.ts', 'src/shared/**/*.ts', 'src/activate.ts', 'src/extension.web.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules
+            .filter((m) => !m.startsWith('_'))
+            .flatMap((name) => [
+              { name, message: 'This code runs in the browser host too: no Node built-in (put it in src/node/ behind src/features/platform.ts).' },
+              { name: `node:${name}`, message: 'This code runs in the browser host too: no Node built-in (put it in src/node/ behind src/features/platform.ts).' },
+            ]),
         },
       ],
     },

@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { noNodeBuiltins, reportWebBundle } from './lib/webBundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -24,6 +25,16 @@ const builds = [
   // The note parser's worker thread: large notes folders load without blocking the extension host.
   { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs' },
 ];
+// The browser's web worker extension host (vscode.dev, github.dev, code-server's web host): package.json `browser`.
+// No Node built-in may reach these bundles (noNodeBuiltins fails the build), and none of process/Buffer is assumed.
+// charset utf8: the pinyin and Chinese-variant tables are half the size of their \uXXXX escapes.
+const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', charset: 'utf8', legalComments: 'none', metafile: true, plugins: [noNodeBuiltins], define: { 'process.env.NODE_ENV': '"production"' } };
+const webBuilds = [
+  { ...web, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  // MathJax again as its own chunk, fetched and run on the first formula hover (src/web/webTexLoader.ts).
+  { ...web, entryPoints: ['src/core/math/texToSvg.ts'], outfile: 'dist/web/texToSvg.js' },
+];
+builds.push(...webBuilds);
 if (fs.existsSync('media/src/index.ts')) {
   builds.push({ ...common, entryPoints: ['media/src/index.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
   builds.push({ ...common, entryPoints: ['media/src/conceptHelp.ts'], outfile: 'dist/webview/conceptHelp.js', platform: 'browser', format: 'iife', target: 'es2022' });
@@ -36,7 +47,8 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('watching for changes…');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  reportWebBundle(results.filter((r, i) => webBuilds.includes(builds[i])), 'dist/web', production);
   copyWebviewAssets();
   if (args.has('--tests')) {
     // tsc never deletes outputs: a renamed or deleted test would keep running from a stale out/.

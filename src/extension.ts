@@ -1,23 +1,12 @@
 import type * as vscode from 'vscode';
-import { features, type FeatureApi } from './features';
-import { createNotesHost, type NotesHost } from './features/notesHost';
+import { activateWith, type AiNotesApi } from './activate';
+import { nodePlatform } from './node/nodePlatform';
 
-/** For tests and other extensions: the knowledge base host, plus what features expose (e.g. `tree`). */
-export interface AiNotesApi extends FeatureApi {
-  host: NotesHost;
-}
+export type { AiNotesApi } from './activate';
 
+/** The Node extension host's entry (package.json `main`). */
 export function activate(context: vscode.ExtensionContext): AiNotesApi {
-  const host = createNotesHost(context);
-  const api: AiNotesApi = { host };
-  for (const activateFeature of features) {
-    try {
-      Object.assign(api, activateFeature(context, host) ?? {});
-    } catch (e) {
-      host.log.error(`a feature failed to start: ${(e as Error).stack ?? e}`);
-    }
-  }
-  return api;
+  return activateWith(context, nodePlatform());
 }
 
 export function deactivate(): void {}

@@ -21,6 +21,7 @@ export const Commands = {
   refreshFileConcepts: 'aiNotes.refreshFileConcepts',
   findWhereUsed: 'aiNotes.findWhereUsed',
   clearWhereUsed: 'aiNotes.clearWhereUsed',
+  showHostInfo: 'aiNotes.showHostInfo',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

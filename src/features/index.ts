@@ -3,6 +3,7 @@ import { activateConcepts, type ConceptsApi } from './concepts';
 import type { NotesHost } from './notesHost';
 import { activateAuthoring } from './authoring';
 import { activateFirstRun } from './firstRun';
+import { activateHostInfo } from './hostInfo';
 import { activateHover } from './hover';
 import { activateLookup, type LookupApi } from './lookup';
 import { activateNavigation } from './navigation';
@@ -22,4 +23,4 @@ export interface FeatureApi {
 export type Feature = (context: vscode.ExtensionContext, host: NotesHost) => void | FeatureApi;
 
 /** Every surface of the extension, each a thin module over the core. */
-export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateAuthoring, activateConcepts, activateFirstRun];
+export const features: Feature[] = [activateTree, activateNavigation, activatePreview, activateNotesWatcher, activateHover, activateLookup, activateAuthoring, activateConcepts, activateFirstRun, activateHostInfo];

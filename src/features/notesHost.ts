@@ -1,12 +1,8 @@
-import * as path from 'node:path';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note, type NoteCache } from '../core';
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseSnapshot, type Lang, type Logger, type Note, type NoteCache, type TexToSvg } from '../core';
 import type { NoteTarget } from './commands';
 import { onDidChangeSettings, readConfiguration } from './configuration';
-import { nodeNoteFiles } from '../node/nodeNoteFiles';
-import { createNoteCacheStore } from '../node/noteCacheStore';
-import { createParsePool } from '../node/parsePool';
+import type { HostKind, PathHelpers, Platform } from './platform';
 
 /** The extension's one knowledge base: built lazily from the configured folders, rebuilt when they change. */
 export interface NotesHost {
@@ -42,35 +38,39 @@ export interface NotesHost {
   readonly noteCache: Promise<NoteCache>;
   /** Where the note cache is written. */
   readonly noteCacheFile: string;
-  /** `Date.now()` at activation and when the first load finished (the integration tier reports the difference). */
-  readonly timings: { activated: number; firstLoad?: number };
+  /**
+   * `Date.now()` at activation, when the first load finished and when the tree first showed notes (the integration
+   * and e2e tiers report the differences); how long the first concept hover with a formula took, SVG included.
+   */
+  readonly timings: { activated: number; loadStarted?: number; firstLoad?: number; treePopulated?: number; firstHoverMs?: number; firstHoverStages?: string };
+  /** Which extension host this is: 'node' or 'web' (the browser's web worker). */
+  readonly hostKind: HostKind;
+  /** A note's or root's path (as the core holds it) as a URI, and a URI as such a path (undefined: not a note's kind). */
+  uriOf(path: string): vscode.Uri;
+  pathOf(uri: vscode.Uri): string | undefined;
+  /** Path operations over those paths (node:path in Node, `/` paths in the browser). */
+  readonly path: PathHelpers;
+  /** How a folder the user picked is written into `aiNotes.notesFolders`. */
+  folderSetting(uri: vscode.Uri): string;
+  /** MathJax TeX → SVG, loaded on first use. */
+  texToSvg(): Promise<TexToSvg>;
 }
 
 const RECENT_KEY = 'aiNotes.recentNotes';
 const RECENT_MAX = 20;
 
-function expandFolder(folder: string): string | undefined {
-  let f = folder.trim();
-  if (!f) return undefined;
-  if (f === '~' || f.startsWith('~/')) f = path.join(os.homedir(), f.slice(1));
-  f = f.replace(/\$\{workspaceFolder\}/g, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '');
-  if (path.isAbsolute(f)) return f;
-  const ws = vscode.workspace.workspaceFolders?.[0];
-  return ws ? path.join(ws.uri.fsPath, f) : undefined;
-}
-
-export function configuredRoots(extensionPath: string): string[] {
+export function configuredRoots(platform: Platform, bundledRoot: string): string[] {
   const config = readConfiguration();
   const roots: string[] = [];
-  if (config.includeBundledNotes) roots.push(path.join(extensionPath, 'notes'));
+  if (config.includeBundledNotes) roots.push(bundledRoot);
   for (const f of config.notesFolders) {
-    const r = expandFolder(f);
+    const r = platform.resolveFolder(f);
     if (r && !roots.includes(r)) roots.push(r);
   }
   return roots;
 }
 
-export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
+export function createNotesHost(context: vscode.ExtensionContext, platform: Platform): NotesHost {
   const log = vscode.window.createOutputChannel('AI Notes', { log: true });
   context.subscriptions.push(log);
   const logger: Logger = { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
@@ -79,21 +79,17 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
   const shownEmitter = new vscode.EventEmitter<string>();
   context.subscriptions.push(emitter, rootsEmitter, shownEmitter);
 
-  const bundledRoot = path.resolve(context.extensionPath, 'notes');
-  let roots = configuredRoots(context.extensionPath);
-  const timings: { activated: number; firstLoad?: number } = { activated: Date.now() };
+  const bundledRoot = platform.path.join(platform.pathOf(context.extensionUri) ?? context.extensionPath, 'notes');
+  let roots = configuredRoots(platform, bundledRoot);
+  const timings: NotesHost['timings'] = { activated: Date.now() };
   // Parsed notes remembered across sessions (issue 14): a warm start reads only the files that changed.
-  const noteCacheFile = path.join(context.globalStorageUri.fsPath, 'note-cache.json');
-  const store = createNoteCacheStore(
-    noteCacheFile,
-    String(context.extension.packageJSON.version ?? '0'),
-    path.join(context.extensionPath, 'dist', 'extension.js'),
-    (m) => log.info(m),
-  );
-  // Notes are read and parsed in worker threads (issue 14), so a large folder loads without blocking the host.
-  const parser = createParsePool(path.join(context.extensionPath, 'dist', 'parseWorker.js'), undefined, (m) => log.warn(m));
-  context.subscriptions.push({ dispose: () => parser.dispose() });
-  const newKnowledgeBase = () => createKnowledgeBase({ files: nodeNoteFiles, roots, logger, cache: store.cache, parser });
+  const store = platform.noteCacheStore(context, (m) => log.info(m));
+  const noteCacheFile = store.location;
+  // Where the host has worker threads, notes are read and parsed there (issue 14): a large folder loads without
+  // blocking the extension host.
+  const parser = platform.noteParser?.(context, (m) => log.warn(m));
+  if (parser) context.subscriptions.push(parser);
+  const newKnowledgeBase = () => createKnowledgeBase({ files: platform.files, roots, logger, cache: store.cache, parser });
   let kb = newKnowledgeBase();
   let loaded: Promise<KnowledgeBaseSnapshot> | undefined;
   const wire = () =>
@@ -115,7 +111,13 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
     log,
     extensionUri: context.extensionUri,
     bundledRoot,
-    isBundled: (note) => path.resolve(note.root) === bundledRoot,
+    isBundled: (note) => note.root === bundledRoot,
+    hostKind: platform.kind,
+    uriOf: (p) => platform.uriOf(p),
+    pathOf: (uri) => platform.pathOf(uri),
+    path: platform.path,
+    texToSvg: () => platform.loadTexToSvg(),
+    folderSetting: (uri) => platform.folderSetting(uri),
     onDidChange: emitter.event,
     onDidChangeRoots: rootsEmitter.event,
     onDidShowNote: shownEmitter.event,
@@ -130,6 +132,7 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
       return note;
     },
     ready() {
+      timings.loadStarted ??= Date.now();
       loaded ??= kb.load();
       return loaded;
     },
@@ -158,7 +161,7 @@ export function createNotesHost(context: vscode.ExtensionContext): NotesHost {
 
   context.subscriptions.push(
     onDidChangeSettings(['notesFolders', 'includeBundledNotes'], () => {
-      roots = configuredRoots(context.extensionPath);
+      roots = configuredRoots(platform, bundledRoot);
       subscription.dispose();
       kb = newKnowledgeBase();
       subscription = wire();

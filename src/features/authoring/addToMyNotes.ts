@@ -47,7 +47,7 @@ export async function addToMyNotes(host: NotesHost, args: AddToMyNotesArgs = {})
     void vscode.window.showWarningMessage(vscode.l10n.t('No note with id "{0}".', noteId));
     return undefined;
   }
-  const uri = vscode.Uri.file(note.path);
+  const uri = host.uriOf(note.path);
   const document = await vscode.workspace.openTextDocument(uri);
   const next = addCodeName(document.getText(), name);
   if (next === undefined) {
@@ -58,6 +58,6 @@ export async function addToMyNotes(host: NotesHost, args: AddToMyNotesArgs = {})
   edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), next);
   await vscode.workspace.applyEdit(edit);
   await document.save();
-  await host.update([uri.fsPath]);
+  await host.update([host.pathOf(uri) ?? uri.toString()]);
   return uri;
 }

@@ -35,19 +35,19 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
   const lintDocument = (document: vscode.TextDocument, snapshot: KnowledgeBaseSnapshot) => {
     const root = userRootOf(host, document.uri);
     if (!root || !isUserNoteDocument(host, document)) return;
-    const problems = lintNoteText(snapshot, { root, path: document.uri.fsPath, text: document.getText() });
+    const problems = lintNoteText(snapshot, { root, path: host.pathOf(document.uri) ?? document.uri.fsPath, text: document.getText() });
     collection.set(document.uri, problems.map((p) => toDiagnostic(p, document)));
   };
 
   /** Problems of the user's files among `only`, set in the Problems panel. */
   const lintSome = (snapshot: KnowledgeBaseSnapshot, only: (file: string) => boolean, open: Map<string, vscode.TextDocument>) => {
     const byPath = new Map<string, Problem[]>();
-    for (const p of lintKnowledgeBase(snapshot, { only: (file) => only(file) && userRootOf(host, vscode.Uri.file(file)) !== undefined })) {
+    for (const p of lintKnowledgeBase(snapshot, { only: (file) => only(file) && userRootOf(host, host.uriOf(file)) !== undefined })) {
       byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
     }
     for (const [file, problems] of byPath) {
       const document = open.get(file);
-      collection.set(vscode.Uri.file(file), problems.map((p) => toDiagnostic(p, document)));
+      collection.set(host.uriOf(file), problems.map((p) => toDiagnostic(p, document)));
     }
   };
 
@@ -60,21 +60,21 @@ export function activateDiagnostics(context: vscode.ExtensionContext, host: Note
   const lintAll = async (snapshot: KnowledgeBaseSnapshot) => {
     const mine = ++run;
     const roots = userRoots(host);
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.fsPath, d]));
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [host.pathOf(d.uri) ?? d.uri.toString(), d]));
     const changes = snapshot.changes;
     if (roots.length > 0 && changes && linted !== undefined && changes.from === linted) {
       const paths = new Set(changes.changed.map((id) => snapshot.notes.get(id)?.path).filter((p) => p !== undefined));
-      for (const p of paths) collection.delete(vscode.Uri.file(p));
+      for (const p of paths) collection.delete(host.uriOf(p));
       // Problems of notes that are gone go with them.
       collection.forEach((uri) => {
-        const file = uri.fsPath;
-        if (file.toLowerCase().endsWith('.md') && !file.endsWith('_index.md') && snapshot.notes.get(host.kb.noteAtPath(file)?.id ?? '')?.path !== file) collection.delete(uri);
+        const file = host.pathOf(uri);
+        if (file !== undefined && file.toLowerCase().endsWith('.md') && !file.endsWith('_index.md') && snapshot.notes.get(host.kb.noteAtPath(file)?.id ?? '')?.path !== file) collection.delete(uri);
       });
       lintSome(snapshot, (f) => paths.has(f), open);
     } else {
       collection.clear();
       if (roots.length === 0) return;
-      const userNotes = [...snapshot.notes.values()].filter((n) => userRootOf(host, vscode.Uri.file(n.path)) !== undefined).map((n) => n.path);
+      const userNotes = [...snapshot.notes.values()].filter((n) => userRootOf(host, host.uriOf(n.path)) !== undefined).map((n) => n.path);
       const notePaths = new Set(userNotes);
       for (let at = 0; at < userNotes.length || at === 0; at += LINT_SLICE) {
         if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -4,15 +4,15 @@ import type { NotesHost } from '../notesHost';
 import { isUserNoteDocument, markdownSelector } from './userNotes';
 
 /** The note a Markdown document is (by path), for resolving its relative links. */
-function noteOfDocument(snapshot: KnowledgeBaseSnapshot, document: vscode.TextDocument): Note | undefined {
-  for (const n of snapshot.notes.values()) if (n.path === document.uri.fsPath) return n;
+function noteOfDocument(host: NotesHost, snapshot: KnowledgeBaseSnapshot, document: vscode.TextDocument): Note | undefined {
+  for (const n of snapshot.notes.values()) if (n.path === host.pathOf(document.uri)) return n;
   return undefined;
 }
 
 async function targetAt(host: NotesHost, document: vscode.TextDocument, position: vscode.Position) {
   if (!isUserNoteDocument(host, document)) return undefined;
   const snapshot = await host.ready();
-  const from = noteOfDocument(snapshot, document)?.id ?? '';
+  const from = noteOfDocument(host, snapshot, document)?.id ?? '';
   const link = linkAt(document.lineAt(position.line).text, position.character, from);
   const note = link ? snapshot.notes.get(link.id) : undefined;
   if (!link || !note) return undefined;
@@ -33,7 +33,7 @@ export function registerLinkNavigation(host: NotesHost): vscode.Disposable {
         const t = await targetAt(host, document, position);
         if (!t) return undefined;
         const line = t.heading?.line ?? 0;
-        return [{ originSelectionRange: t.range, targetUri: vscode.Uri.file(t.note.path), targetRange: new vscode.Range(line, 0, line, 0) }];
+        return [{ originSelectionRange: t.range, targetUri: host.uriOf(t.note.path), targetRange: new vscode.Range(line, 0, line, 0) }];
       },
     }),
     vscode.languages.registerHoverProvider(markdownSelector, {

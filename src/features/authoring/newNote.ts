@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { freeFileName, newNoteText, newTopicText, nextOrder, noteSlug } from '../../core';
 import { addNotesFolders } from '../configuration';
@@ -22,16 +21,16 @@ async function firstUserRoot(host: NotesHost): Promise<string | undefined> {
   if (answer !== choose) return undefined;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Use as Notes Folder') });
   if (!picked?.[0]) return undefined;
-  await addNotesFolders([picked[0].fsPath]);
+  await addNotesFolders([host.folderSetting(picked[0])]);
   await host.reload();
-  return userRoots(host)[0] ?? picked[0].fsPath;
+  return userRoots(host)[0] ?? host.pathOf(picked[0]) ?? picked[0].fsPath;
 }
 
-async function pickTopic(root: string): Promise<string | undefined> {
+async function pickTopic(host: NotesHost, root: string): Promise<string | undefined> {
   const folders: string[] = [];
   const walk = async (rel: string, depth: number) => {
     if (depth > 4) return;
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(vscode.Uri.file(path.join(root, rel)))) {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(host.uriOf(host.path.join(root, rel)))) {
       if (type !== vscode.FileType.Directory || name.startsWith('.') || name.startsWith('_') || name === 'node_modules') continue;
       const child = rel ? `${rel}/${name}` : name;
       folders.push(child);
@@ -60,11 +59,11 @@ export async function newNote(host: NotesHost, args: NewNoteArgs = {}): Promise<
   if (!root) return undefined;
   const title = args.title ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the new note (Chinese or English)') }));
   if (!title?.trim()) return undefined;
-  const topic = args.topic ?? (await pickTopic(root));
+  const topic = args.topic ?? (await pickTopic(host, root));
   if (topic === undefined) return undefined;
   // A typed topic name becomes a folder name the way a title becomes a file name.
   const folderRel = topic.split('/').map((seg) => (/^[a-z0-9-]+$/.test(seg) ? seg : noteSlug(seg) || seg)).filter(Boolean).join('/');
-  const folder = vscode.Uri.file(path.join(root, folderRel));
+  const folder = host.uriOf(host.path.join(root, folderRel));
   let taken: [string, vscode.FileType][] = [];
   let isNewTopic = false;
   try {
@@ -79,7 +78,8 @@ export async function newNote(host: NotesHost, args: NewNoteArgs = {}): Promise<
   const file = vscode.Uri.joinPath(folder, freeFileName(noteSlug(title), new Set(taken.map(([n]) => n))));
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(newNoteText({ title, order: nextOrder(siblings.map((n) => n.order)), code: args.code })));
   // The new note alone (a new topic's _index.md makes this a full reload).
-  await host.update(folderRel && isNewTopic ? [vscode.Uri.joinPath(folder, '_index.md').fsPath, file.fsPath] : [file.fsPath]);
+  const written = [...(folderRel && isNewTopic ? [vscode.Uri.joinPath(folder, '_index.md')] : []), file].map((u) => host.pathOf(u) ?? u.toString());
+  await host.update(written);
   const editor = await vscode.window.showTextDocument(file);
   const end = editor.document.lineCount - 1;
   editor.selection = new vscode.Selection(end, 0, end, 0);

@@ -21,11 +21,11 @@ function currentPath(path: string, renames: readonly PathRename[]): string {
   return path;
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+async function readText(host: NotesHost, path: string): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => host.pathOf(d.uri) === path);
   if (open) return open.getText();
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path))).replace(/^\uFEFF/, '');
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(host.uriOf(path))).replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
@@ -35,24 +35,24 @@ async function readText(path: string): Promise<string | undefined> {
 async function editsFor(host: NotesHost, pending: PendingRename, moved: boolean): Promise<LinkEdit[]> {
   const notes: NoteText[] = [];
   for (const path of pending.paths) {
-    const text = await readText(moved ? currentPath(path, pending.renames) : path);
-    const root = userRootOf(host, vscode.Uri.file(path));
+    const text = await readText(host, moved ? currentPath(path, pending.renames) : path);
+    const root = userRootOf(host, host.uriOf(path));
     if (text !== undefined && root) notes.push({ path, root, text });
   }
   return linkEditsForRenames({ roots: pending.roots, notes, renames: pending.renames });
 }
 
-function workspaceEdit(edits: readonly LinkEdit[], at: (path: string) => string): vscode.WorkspaceEdit {
+function workspaceEdit(host: NotesHost, edits: readonly LinkEdit[], at: (path: string) => string): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(vscode.Uri.file(at(e.path)), new vscode.Range(e.line, e.character, e.line, e.endCharacter), e.newText);
+  for (const e of edits) edit.replace(host.uriOf(at(e.path)), new vscode.Range(e.line, e.character, e.line, e.endCharacter), e.newText);
   return edit;
 }
 
 /** Saves the notes the link update changed, unless they held unsaved edits of the user's before. */
-async function saveChanged(paths: Iterable<string>, dirtyBefore: ReadonlySet<string>): Promise<void> {
+async function saveChanged(host: NotesHost, paths: Iterable<string>, dirtyBefore: ReadonlySet<string>): Promise<void> {
   for (const path of paths) {
     if (dirtyBefore.has(path)) continue;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+    const document = vscode.workspace.textDocuments.find((d) => host.pathOf(d.uri) === path);
     if (document?.isDirty) await document.save();
   }
 }
@@ -79,21 +79,21 @@ export function registerRenameLinks(host: NotesHost): vscode.Disposable {
   let applied: { renames: PathRename[]; paths: string[]; dirtyBefore: Set<string> } | undefined;
   /** Whether a finished rename is the one a pending entry was made for (a cancelled rename leaves its entry behind). */
   const same = (renames: readonly PathRename[], files: vscode.FileRenameEvent['files']) =>
-    renames.every((r) => files.some((f) => f.oldUri.fsPath === r.oldPath && f.newUri.fsPath === r.newPath));
+    renames.every((r) => files.some((f) => host.pathOf(f.oldUri) === r.oldPath && host.pathOf(f.newUri) === r.newPath));
 
   const pendingOf = async (files: vscode.FileWillRenameEvent['files']): Promise<PendingRename | undefined> => {
     const renames = files
-      .filter((f) => f.oldUri.scheme === 'file' && f.newUri.scheme === 'file' && userRootOf(host, f.oldUri) !== undefined)
-      .map((f) => ({ oldPath: f.oldUri.fsPath, newPath: f.newUri.fsPath }));
+      .filter((f) => host.pathOf(f.oldUri) !== undefined && host.pathOf(f.newUri) !== undefined && userRootOf(host, f.oldUri) !== undefined)
+      .map((f) => ({ oldPath: host.pathOf(f.oldUri)!, newPath: host.pathOf(f.newUri)! }));
     if (renames.length === 0) return undefined;
     const snapshot = await host.ready();
     const roots = userRoots(host);
-    const paths = [...snapshot.notes.values()].filter((n) => !host.isBundled(n) && userRootOf(host, vscode.Uri.file(n.path)) !== undefined).map((n) => n.path);
+    const paths = [...snapshot.notes.values()].filter((n) => !host.isBundled(n) && userRootOf(host, host.uriOf(n.path)) !== undefined).map((n) => n.path);
     for (const r of renames) if (/\.md$/i.test(r.oldPath) && !paths.includes(r.oldPath)) paths.push(r.oldPath);
     return { renames, paths, roots };
   };
 
-  const dirtyNow = () => new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.fsPath));
+  const dirtyNow = () => new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => host.pathOf(d.uri) ?? d.uri.toString()));
 
   return vscode.Disposable.from(
     vscode.workspace.onWillRenameFiles((event) => {
@@ -109,7 +109,7 @@ export function registerRenameLinks(host: NotesHost): vscode.Disposable {
           }
           const edits = await editsFor(host, pending, false);
           applied = { renames: pending.renames, paths: [...new Set(edits.map((e) => currentPath(e.path, pending.renames)))], dirtyBefore: dirtyNow() };
-          return workspaceEdit(edits, (p) => p);
+          return workspaceEdit(host, edits, (p) => p);
         })(),
       );
     }),
@@ -117,7 +117,7 @@ export function registerRenameLinks(host: NotesHost): vscode.Disposable {
       if (applied && same(applied.renames, event.files)) {
         const { paths, dirtyBefore } = applied;
         applied = undefined;
-        await saveChanged(paths, dirtyBefore);
+        await saveChanged(host, paths, dirtyBefore);
         return;
       }
       applied = undefined;
@@ -129,8 +129,8 @@ export function registerRenameLinks(host: NotesHost): vscode.Disposable {
       // The files may have changed while the notification waited: the edits are computed again from what they hold now.
       const fresh = await editsFor(host, pending, true);
       const dirtyBefore = dirtyNow();
-      await vscode.workspace.applyEdit(workspaceEdit(fresh, (p) => currentPath(p, pending.renames)));
-      await saveChanged(new Set(fresh.map((e) => currentPath(e.path, pending.renames))), dirtyBefore);
+      await vscode.workspace.applyEdit(workspaceEdit(host, fresh, (p) => currentPath(p, pending.renames)));
+      await saveChanged(host, new Set(fresh.map((e) => currentPath(e.path, pending.renames))), dirtyBefore);
     }),
   );
 }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fileConceptsMarkdown } from '../../core';
 import type { NotesHost } from '../notesHost';
@@ -9,9 +8,11 @@ import type { FileConceptsProvider } from './fileConceptsProvider';
 function noteHref(host: NotesHost, noteId: string): string {
   const note = host.kb.current?.notes.get(noteId);
   if (!note) return noteId;
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(note.path));
-  if (folder) return path.relative(folder.uri.fsPath, note.path).split(path.sep).map(encodeURIComponent).join('/');
-  return vscode.Uri.file(note.path).toString();
+  const uri = host.uriOf(note.path);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const base = folder && host.pathOf(folder.uri);
+  if (base !== undefined) return host.path.relative(base, note.path).split('/').map(encodeURIComponent).join('/');
+  return uri.toString();
 }
 
 /** "Copy as Markdown": the file's concepts as an outline with links to their notes, for a README or a review. */

@@ -38,5 +38,13 @@ export function codeBlockMarkdown(text: string, lang = '', maxChars = 2000): str
 
 /** An SVG as a Markdown image (a `data:` URI: base64 holds no character Markdown reads), with inert alt text. */
 export function svgImageMarkdown(svg: string, alt: string): string {
-  return `![${inertMarkdown(alt, 200)}](data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')})`;
+  return `![${inertMarkdown(alt, 200)}](data:image/svg+xml;base64,${utf8Base64(svg)})`;
+}
+
+/** Base64 of a string's UTF-8 bytes, with `btoa` (a web worker has no Buffer). */
+export function utf8Base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -1,16 +1,16 @@
-import * as path from 'node:path';
 import type { TexToSvg } from '../../core';
+import type { NotesHost } from '../notesHost';
 
-/** MathJax lives in its own bundle next to extension.js; it is loaded on the first hover that shows a formula. */
-export function lazyTexToSvg(): TexToSvg {
-  let instance: TexToSvg | undefined;
-  return {
-    render(source, color) {
-      if (!instance) {
-        const mod = require(path.join(__dirname, 'texToSvg.js')) as { createTexToSvg(): TexToSvg };
-        instance = mod.createTexToSvg();
-      }
-      return instance.render(source, color);
-    },
-  };
+/**
+ * MathJax for a hover: loaded by the host's platform on the first formula (a `require` of dist/texToSvg.js in Node,
+ * a fetched chunk in the browser). When it cannot load, formulas show as TeX source with the reason.
+ */
+export async function texForHover(host: NotesHost): Promise<TexToSvg> {
+  try {
+    return await host.texToSvg();
+  } catch (e) {
+    const error = `formula images are not available here: ${(e as Error).message}`;
+    host.log.error(error);
+    return { render: () => ({ error }) };
+  }
 }

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Note } from '../../core';
+import { isInsideRoot, type Note } from '../../core';
 import { addNotesFolders } from '../configuration';
 import type { NotesHost } from '../notesHost';
 
@@ -32,9 +31,10 @@ export class BundledSourceProvider implements vscode.FileSystemProvider {
   constructor(private readonly host: NotesHost) {}
 
   private fileOf(uri: vscode.Uri): vscode.Uri {
-    const file = path.resolve(this.host.bundledRoot, `.${uri.path}`);
-    if (file !== this.host.bundledRoot && !file.startsWith(this.host.bundledRoot + path.sep)) throw vscode.FileSystemError.FileNotFound(uri);
-    return vscode.Uri.file(file);
+    const root = this.host.bundledRoot;
+    const file = this.host.path.join(root, `.${uri.path}`);
+    if (file !== root && !isInsideRoot(file, root)) throw vscode.FileSystemError.FileNotFound(uri);
+    return this.host.uriOf(file);
   }
 
   stat(uri: vscode.Uri): Thenable<vscode.FileStat> {
@@ -72,7 +72,7 @@ export class BundledSourceProvider implements vscode.FileSystemProvider {
 
 /** The user's first notes folder, asking for one (and adding it to aiNotes.notesFolders) when there is none. */
 async function myNotesFolder(host: NotesHost): Promise<string | undefined> {
-  const mine = host.roots.find((r) => path.resolve(r) !== host.bundledRoot);
+  const mine = host.roots.find((r) => r !== host.bundledRoot);
   if (mine) return mine;
   const picked = await vscode.window.showOpenDialog({
     canSelectFolders: true,
@@ -82,8 +82,8 @@ async function myNotesFolder(host: NotesHost): Promise<string | undefined> {
     title: vscode.l10n.t('Choose a folder for your own notes'),
   });
   if (!picked?.[0]) return undefined;
-  await addNotesFolders([picked[0].fsPath]);
-  return picked[0].fsPath;
+  await addNotesFolders([host.folderSetting(picked[0])]);
+  return host.pathOf(picked[0]) ?? picked[0].fsPath;
 }
 
 /**
@@ -93,7 +93,7 @@ async function myNotesFolder(host: NotesHost): Promise<string | undefined> {
 export async function copyToMyNotes(host: NotesHost, note: Note): Promise<vscode.Uri | undefined> {
   const folder = await myNotesFolder(host);
   if (!folder) return undefined;
-  const target = vscode.Uri.file(path.join(folder, ...`${note.id}.md`.split('/')));
+  const target = host.uriOf(host.path.join(folder, ...`${note.id}.md`.split('/')));
   let exists = true;
   try {
     await vscode.workspace.fs.stat(target);
@@ -101,8 +101,8 @@ export async function copyToMyNotes(host: NotesHost, note: Note): Promise<vscode
     exists = false;
   }
   if (!exists) {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(target.fsPath)));
-    await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(vscode.Uri.file(note.path)));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(host.uriOf(note.path)));
     await host.reload();
   }
   await vscode.window.showTextDocument(target, { preview: false });

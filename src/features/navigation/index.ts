@@ -23,7 +23,7 @@ export function activateNavigation(context: vscode.ExtensionContext, host: Notes
       const found = await noteOf(arg);
       if (!found) return undefined;
       const readOnly = host.isBundled(found.note);
-      const editor = await openNoteSource(found.note, found.target, { preview: false, readOnly });
+      const editor = await openNoteSource(found.note, found.target, { preview: false, readOnly, uriOf: host.uriOf });
       if (readOnly && !toldReadOnly) {
         toldReadOnly = true;
         const copy = vscode.l10n.t('Copy to My Notes');
@@ -50,7 +50,7 @@ export function activateNavigation(context: vscode.ExtensionContext, host: Notes
     vscode.commands.registerCommand(Commands.openExample, async () => (await openExample(host.extensionUri)).document.uri.toString()),
     vscode.commands.registerCommand(Commands.revealInExplorer, async (arg: unknown) => {
       const found = await noteOf(arg);
-      if (found) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(found.note.path));
+      if (found) await vscode.commands.executeCommand('revealInExplorer', host.uriOf(found.note.path));
     }),
   );
 }

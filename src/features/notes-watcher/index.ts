@@ -25,15 +25,16 @@ export function activateNotesWatcher(context: vscode.ExtensionContext, host: Not
     void (reloadAll ? host.reload() : host.update(batch)).catch((e) => host.log.error(`notes not updated: ${(e as Error).message}`));
   };
   const schedule = (uri: vscode.Uri) => {
-    if (uri.scheme !== 'file' || !uri.fsPath.toLowerCase().endsWith('.md')) full = true;
-    else paths.add(uri.fsPath);
+    const path = host.pathOf(uri);
+    if (path === undefined || !path.toLowerCase().endsWith('.md')) full = true;
+    else paths.add(path);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   };
   const watch = () => {
     for (const w of watchers) w.dispose();
     watchers = host.roots.flatMap((root) => {
-      const base = vscode.Uri.file(root);
+      const base = host.uriOf(root);
       // Notes, and folders created, renamed or deleted (one event for the folder, none for its notes): those reload.
       const notes = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**/*.md'));
       notes.onDidChange(schedule);

@@ -22,7 +22,7 @@ export function previewResourceRoots(host: NotesHost): vscode.Uri[] {
   return [
     vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview'),
     vscode.Uri.joinPath(host.extensionUri, 'media'),
-    ...host.roots.map((r) => vscode.Uri.file(r)),
+    ...host.roots.map((r) => host.uriOf(r)),
   ];
 }
 
@@ -152,7 +152,7 @@ export class NotePreview extends Disposable {
         ? buildNoteView(note, {
             snapshot: this.host.kb.current,
             lang: this.host.lang(),
-            imageUrl: (p) => (roots.some((r) => isInsideRoot(p, r)) ? webview.asWebviewUri(vscode.Uri.file(p)).toString() : undefined),
+            imageUrl: (p) => (roots.some((r) => isInsideRoot(p, r)) ? webview.asWebviewUri(this.host.uriOf(p)).toString() : undefined),
           })
         : missingNoteView(entry.id, vscode.l10n.t('No note with id "{0}".', entry.id));
     } catch (e) {

@@ -55,7 +55,7 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
     view.onDidChangeVisibility((e) => {
       if (e.visible) selectShown();
     }),
-    vscode.commands.registerCommand(Commands.showProblems, async () => showNoteProblems((await host.ready()).problems)),
+    vscode.commands.registerCommand(Commands.showProblems, async () => showNoteProblems((await host.ready()).problems, host.uriOf)),
     vscode.commands.registerCommand(Commands.refresh, async () => {
       await host.reload();
     }),
@@ -73,7 +73,7 @@ export function activateTree(context: vscode.ExtensionContext, host: NotesHost):
         canSelectMany: true,
         openLabel: vscode.l10n.t('Use as Notes Folder'),
       });
-      if (picked?.length) await addNotesFolders(picked.map((u) => u.fsPath));
+      if (picked?.length) await addNotesFolders(picked.map((u) => host.folderSetting(u)));
       else await openSetting('notesFolders');
     }),
   );

@@ -144,6 +144,7 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
         return [LOADING];
       }
       const root = this.snapshot.root;
+      this.host.timings.treePopulated ??= Date.now();
       // The user's own notes get their own root, "My notes", when the bundled ones are there too.
       return this.split ? [MINE, ...this.topicChildren(root, 'bundled')] : this.topicChildren(root, undefined);
     }
@@ -217,7 +218,7 @@ export class NoteTreeProvider extends Disposable implements vscode.TreeDataProvi
           this.showHeadings(n) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `note:${n.id}`;
-        item.resourceUri = vscode.Uri.file(n.path);
+        item.resourceUri = this.host.uriOf(n.path);
         const bundled = this.host.isBundled(n);
         item.description = n.error ? vscode.l10n.t('cannot be shown') : otherTitle(n, lang);
         item.iconPath = new vscode.ThemeIcon(n.error ? 'warning' : 'note');
