@@ -28,7 +28,7 @@ export interface KnowledgeBaseSnapshot {
   readonly problems: readonly Problem[];
   /** The roots the snapshot was loaded from, in priority order (a later root wins). */
   readonly roots?: readonly string[];
-  /** Counts the snapshots of a knowledge base: 1 for its first load, one more for each load or update. */
+  /** Numbers snapshots in the order they were made (across knowledge bases): higher is newer. */
   readonly generation?: number;
   /** Set on a snapshot made by `update`: the ids it changed from the snapshot of generation `from`. */
   readonly changes?: SnapshotChanges;
@@ -402,19 +402,21 @@ async function exists(files: NoteFiles, path: string): Promise<boolean> {
   }
 }
 
+/** Snapshots are numbered across every knowledge base, so a newer one (after the notes folders change) counts higher. */
+let lastGeneration = 0;
+
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
   let current: KnowledgeBaseSnapshot | undefined;
   let pending: Promise<KnowledgeBaseSnapshot> | undefined;
   /** Updates run one after another, each after any load in flight. */
   let updating: Promise<unknown> = Promise.resolve();
-  let generation = 0;
   let byPath = new Map<string, Note>();
   const listeners = new Set<(s: KnowledgeBaseSnapshot) => void>();
   const logger = options.logger ?? silentLogger;
 
   const publish = (snapshot: KnowledgeBaseSnapshot, changes?: Omit<SnapshotChanges, 'from'>): KnowledgeBaseSnapshot => {
-    const from = generation;
-    const published: KnowledgeBaseSnapshot = { ...snapshot, generation: ++generation, changes: changes && { from, ...changes } };
+    const from = current?.generation ?? 0;
+    const published: KnowledgeBaseSnapshot = { ...snapshot, generation: ++lastGeneration, changes: changes && { from, ...changes } };
     current = published;
     byPath = new Map([...published.notes.values()].map((n) => [n.path, n]));
     for (const l of listeners) {

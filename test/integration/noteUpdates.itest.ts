@@ -33,6 +33,13 @@ describe('One note changed on disk (issue 14.4, extension host)', () => {
   it('re-reads that note alone: the snapshot says what changed, Look Up finds the new name on the same full index, Problems follow', async () => {
     const { host, lookup } = api;
     assert.ok(lookup, 'the lookup API');
+    // File events of the folder's creation may still reload everything: start once the knowledge base is quiet.
+    for (let quiet = 0, last = host.kb.current?.generation; quiet < 6; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = host.kb.current?.generation;
+      quiet = now === last ? quiet + 1 : 0;
+      last = now;
+    }
     const before = await lookup.search('quokka alias');
     assert.equal(before.matches[0]?.item.note.id, 'probe/update-probe');
     const generation = host.kb.current!.generation!;
