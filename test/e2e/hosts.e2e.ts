@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { findInFrames, gotoLine, previewFrame, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { findInFrames, gotoLine, previewFrame, repoRoot, runCommand, screenshot, useWorkbench, showHoverUntil } from '../support/codeServer';
 
 const EXTENSION_ID = (() => {
   const pj = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
@@ -161,16 +161,7 @@ for (const host of ['web', 'node'] as const) {
       await page.locator('.tabs-container .tab').filter({ hasText: 'train.py' }).first().waitFor({ timeout: 30_000 });
       await page.locator('.editor-instance .view-lines').first().click();
       await gotoLine(page, line, 3);
-      const hover = page.locator('.monaco-hover-content').filter({ hasText: /Epoch|轮次/ }).first();
-      for (let attempt = 0; attempt < 10; attempt++) {
-        await runCommand(page, 'Show or Focus Hover');
-        try {
-          await hover.waitFor({ state: 'visible', timeout: 4000 });
-          break;
-        } catch {
-          await page.keyboard.press('Escape');
-        }
-      }
+      const hover = await showHoverUntil(page, /Epoch|轮次/);
       const img = hover.locator('img[src^="data:image/svg+xml"]').first();
       await img.waitFor({ state: 'attached', timeout: 15_000 });
       await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 });

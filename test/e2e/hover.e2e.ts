@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench, showHoverUntil } from '../support/codeServer';
 
 describe('Concept hover (packaged VSIX in code-server)', function () {
   this.timeout(240_000);
@@ -26,16 +26,7 @@ describe('Concept hover (packaged VSIX in code-server)', function () {
     await gotoLine(page, line, 3);
 
     // The extension activates on Python files; retry the hover until the knowledge base has loaded.
-    const hover = page.locator('.monaco-hover-content').filter({ hasText: /Epoch|轮次/ }).first();
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await runCommand(page, 'Show or Focus Hover');
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 4000 });
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    const hover = await showHoverUntil(page, /Epoch|轮次/);
     await hover.waitFor({ state: 'visible', timeout: 5000 });
     const text = await hover.innerText();
     assert.match(text, /Open note|打开笔记/);

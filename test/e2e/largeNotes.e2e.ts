@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { syntheticKnowledgeBase } from '../../bench/lookupBench';
-import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench } from '../support/codeServer';
+import { gotoLine, repoRoot, runCommand, screenshot, useWorkbench, showHoverUntil } from '../support/codeServer';
 
 const COUNT = 5000;
 const extension = () => (process.env.AI_NOTES_VSIX ? { vsix: process.env.AI_NOTES_VSIX } : { folder: repoRoot });
@@ -72,16 +72,7 @@ describe('5,000 notes in the workspace (code-server)', function () {
     await page.locator('.tabs-container .tab').filter({ hasText: 'probe.py' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.editor-instance .view-lines').first().click();
     await gotoLine(page, 3, 3);
-    const hover = page.locator('.monaco-hover-content').filter({ hasText: /Quokka Rate|袋熊速率/ }).first();
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await runCommand(page, 'Show or Focus Hover');
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 4000 });
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    const hover = await showHoverUntil(page, /Quokka Rate|袋熊速率/);
     await hover.waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await hover.innerText(), /probe concept|测试用的概念/);
     await screenshot(page, 'large-hover');

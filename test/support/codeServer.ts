@@ -10,7 +10,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 
 /** The repository root: the nearest folder above this file whose package.json is named "ai-notes". */
 export const repoRoot: string = findRepoRoot(__dirname);
@@ -537,6 +537,24 @@ export async function runCommand(page: Page, title: string, timeout = 60_000): P
   }
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+}
+
+/**
+ * Shows the hover at the cursor until one matching `hasText` appears (the extension may still be loading its notes),
+ * trying `attempts` times; returns its locator, which may still be hidden when every attempt failed.
+ */
+export async function showHoverUntil(page: Page, hasText: RegExp, attempts = 10, timeout = 4000): Promise<Locator> {
+  const hover = page.locator('.monaco-hover-content').filter({ hasText }).first();
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await runCommand(page, 'Show or Focus Hover');
+    try {
+      await hover.waitFor({ state: 'visible', timeout });
+      break;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  return hover;
 }
 
 /** Moves the cursor of the active editor to line:col (1-based) with Ctrl+G. */
