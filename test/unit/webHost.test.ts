@@ -72,7 +72,7 @@ describe('posix paths of the browser host (src/shared/posixPath.ts)', () => {
 });
 
 describe('notes folders in the browser (src/web/webFolders.ts)', () => {
-  const ws = 'vscode-vfs://github/karpathy/nanoGPT';
+  const ws = 'vscode-vfs://github/octo-org/ml-notes';
   it('reads aiNotes.notesFolders relative to the workspace; ~ is a home folder the browser cannot read', () => {
     assert.equal(resolveWebFolder('notes', ws), `${ws}/notes`);
     assert.equal(resolveWebFolder('./docs/../notes/', ws), `${ws}/notes`);
@@ -89,7 +89,7 @@ describe('notes folders in the browser (src/web/webFolders.ts)', () => {
     assert.equal(webFolderSetting(`${ws}/notes/mine`, ws), 'notes/mine');
     assert.equal(webFolderSetting(ws, ws), '.');
     assert.equal(webFolderSetting(`${PREFIX}/x`, ws), `${PREFIX}/x`);
-    assert.equal(webFolderSetting('vscode-vfs://github/karpathy/other', ws), 'vscode-vfs://github/karpathy/other');
+    assert.equal(webFolderSetting('vscode-vfs://github/octo-org/other', ws), 'vscode-vfs://github/octo-org/other');
     assert.equal(resolveWebFolder(webFolderSetting(`${ws}/notes/mine`, ws), ws), `${ws}/notes/mine`, 'round trip');
   });
 });
