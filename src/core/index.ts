@@ -54,5 +54,5 @@ export { createConceptUseFinder, findConceptUses, codeFileKind } from './concept
 export type { ConceptUse, ConceptUseFinder, ConceptUsesOptions, ConceptUsesResult, FileUses, CodeFileKind, StopReason } from './concepts/conceptUses';
 export { conceptCard, keyPointsOf } from './concepts/conceptCard';
 export type { ConceptCard } from './concepts/conceptCard';
-export { createNoteCache, loadNoteCache, NOTE_CACHE_SCHEMA } from './noteCache';
+export { createNoteCache, delayedCacheSave, loadNoteCache, NOTE_CACHE_SCHEMA } from './noteCache';
 export type { NoteCache, CachedNote } from './noteCache';

@@ -234,3 +234,31 @@ export async function loadNoteCache(version: string, serialised: string | undefi
   }
   return makeCache(version, entries);
 }
+
+/** How long after a load a cache is written, so a burst of loads (edits, a checkout) writes once. */
+export const CACHE_SAVE_DELAY_MS = 3000;
+
+/**
+ * The `save` of a cache store: `CACHE_SAVE_DELAY_MS` after the last call, the cache (if a load changed it) is
+ * serialised in slices and handed to `write`; a failure goes to `log`. Shared by the Node and browser stores.
+ */
+export function delayedCacheSave(cache: Promise<NoteCache>, write: (text: string) => Promise<void>, log: (message: string) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void (async () => {
+        try {
+          const c = await cache;
+          // A reload that found every note unchanged has nothing to write (10,000 notes are ~50 MB).
+          if (!c.changed) return;
+          await write(await c.serialiseInSlices());
+        } catch (e) {
+          log((e as Error).message);
+        }
+      })();
+    }, CACHE_SAVE_DELAY_MS);
+    // A pending save never keeps a process (the CLI, a test run) alive.
+    (timer as { unref?: () => void }).unref?.();
+  };
+}

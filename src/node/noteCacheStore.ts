@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadNoteCache, type NoteCache } from '../core';
+import { delayedCacheSave, loadNoteCache, type NoteCache } from '../core';
 
 /** A cache file larger than this is not read (it would cost more than parsing the notes again). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
-/** Written this long after the last load, so a burst of edits writes once. */
-const SAVE_DELAY_MS = 3000;
 
 /** Bytes decoded per turn of the event loop: decoding 50 MB of UTF-8 at once holds the thread for about 100 ms. */
 const DECODE_SLICE = 4 * 1024 * 1024;
@@ -47,28 +45,17 @@ export function createNoteCacheStore(file: string, version: string, build: strin
     // Read in slices: 10,000 notes are about 50 MB, which must not hold up hovers and the tree.
     return loadNoteCache(stamp, text, (m) => log(`${file}: ${m}`));
   })();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     cache,
-    save() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void (async () => {
-          try {
-            const c = await cache;
-            // A reload that found every note unchanged has nothing to write (10,000 notes are ~50 MB of JSON).
-            if (!c.changed) return;
-            const text = await c.serialiseInSlices();
-            await fs.mkdir(path.dirname(file), { recursive: true });
-            const tmp = `${file}.${process.pid}.tmp`;
-            await fs.writeFile(tmp, text);
-            await fs.rename(tmp, file);
-          } catch (e) {
-            log(`note cache ${file} not written: ${(e as Error).message}`);
-          }
-        })();
-      }, SAVE_DELAY_MS);
-      timer.unref?.();
-    },
+    save: delayedCacheSave(
+      cache,
+      async (text) => {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        await fs.writeFile(tmp, text);
+        await fs.rename(tmp, file);
+      },
+      (m) => log(`note cache ${file} not written: ${m}`),
+    ),
   };
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { loadNoteCache, type NoteCache } from '../core';
+import { delayedCacheSave, loadNoteCache, type NoteCache } from '../core';
 import type { NoteCacheStore } from '../features/platform';
 
 /** A cache file larger than this is not read (in a browser it lives in IndexedDB, and parsing again is cheaper). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-const SAVE_DELAY_MS = 3000;
 
 /**
  * The note cache in the browser host: a JSON file in the extension's global storage through `vscode.workspace.fs`
@@ -30,25 +29,16 @@ export function webNoteCacheStore(file: vscode.Uri, version: string, build: vsco
     }
     return loadNoteCache(stamp, text, (m) => log(`${file}: ${m}`));
   })();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     cache,
     location: file.toString(),
-    save() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void (async () => {
-          try {
-            const c = await cache;
-            if (!c.changed) return;
-            const bytes = new TextEncoder().encode(await c.serialiseInSlices());
-            await fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-            await fs.writeFile(file, bytes);
-          } catch (e) {
-            log(`note cache ${file} not written: ${(e as Error).message}`);
-          }
-        })();
-      }, SAVE_DELAY_MS);
-    },
+    save: delayedCacheSave(
+      cache,
+      async (text) => {
+        await fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+        await fs.writeFile(file, new TextEncoder().encode(text));
+      },
+      (m) => log(`note cache ${file} not written: ${m}`),
+    ),
   };
 }
