@@ -4,7 +4,7 @@
 // escape is removed, no ASCII punctuation is left, so no Markdown construct (nor a GFM autolink) can form.
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { codeBlockMarkdown, inertMarkdown, svgImageMarkdown } from '../../src/features/hover/hoverMarkdown';
+import { codeBlockMarkdown, codeSpanMarkdown, inertMarkdown, svgImageMarkdown } from '../../src/features/hover/hoverMarkdown';
 
 const md = new MarkdownIt({ html: true, linkify: false });
 // VS Code's hovers load `data:` images; markdown-it by default refuses data:image/svg+xml links.
@@ -60,6 +60,15 @@ describe('hover Markdown for note text', () => {
       assert.equal(img.length, 1, JSON.stringify(s));
       assert.equal(img[0].type, 'image');
       assert.match(String(img[0].attrGet('src')), /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+$/);
+    }
+  });
+
+  it('shows a code name as one code span of exactly its text: num_epochs without a backslash, backticks and all', () => {
+    for (const s of ['num_epochs', 'LoraConfig(lora_alpha)', '*em* [x](y)', '`tick`', 'a``b', '`', ...HOSTILE]) {
+      const expected = s.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f]/g, '').trim();
+      const children = md.parseInline(codeSpanMarkdown(s), {})[0].children ?? [];
+      assert.deepEqual(children.map((t) => t.type), ['code_inline'], JSON.stringify(s));
+      assert.equal(children[0].content, expected, JSON.stringify(s));
     }
   });
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displaySummary, displayTitle, otherTitle, slugify, type Concept, type FacetMatch, type TexToSvg } from '../../core';
 import { Commands, commandUri } from '../commands';
-import { codeBlockMarkdown, inertMarkdown, svgImageMarkdown } from './hoverMarkdown';
+import { codeBlockMarkdown, codeSpanMarkdown, inertMarkdown, svgImageMarkdown } from './hoverMarkdown';
 
 /** The formula's colour in a hover image: images do not inherit the theme, so pick the theme's foreground. */
 export function formulaColor(kind: vscode.ColorThemeKind): string {
@@ -48,7 +48,7 @@ export function conceptHoverMarkdown(
   const facet = why.facet;
   if (facet) {
     const gloss = lang === 'en' ? facet.glossEn || facet.gloss : facet.gloss || facet.glossEn;
-    note.appendMarkdown(`\`${inertMarkdown(facet.name, 100).replace(/`/g, '')}\` — ${inertMarkdown(gloss, 400)}\n\n`);
+    note.appendMarkdown(`${codeSpanMarkdown(facet.name, 100)} — ${inertMarkdown(gloss, 400)}\n\n`);
   }
   if (why.resolved && !compact) note.appendMarkdown(`<sub>${inertMarkdown(why.resolved, 200)}</sub>\n\n`.replace(/<\/?sub>/g, '_'));
   const summary = displaySummary(concept, lang);

@@ -26,6 +26,19 @@ export function inertMarkdown(text: string, maxChars = 1000): string {
 }
 
 /**
+ * A code span showing `text` as it is (`num_epochs`, not `num\_epochs`: backslashes are literal in a code span): its
+ * fence is longer than any run of backticks in it, whitespace folds to one space, controls and bidi characters go.
+ */
+export function codeSpanMarkdown(text: string, maxChars = 200): string {
+  const body = cut(text.replace(BIDI, '').replace(/\s+/g, ' ').replace(CONTROL, '').trim(), maxChars);
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A space each side keeps a leading or trailing backtick from joining the fence (CommonMark strips one each side).
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/**
  * A fenced code block showing `text` verbatim: the fence is longer than any run of backticks in the text, so no line
  * of it can close the block (a blank line cannot either, unlike the code span this replaces).
  */
